@@ -1,0 +1,238 @@
+//! Errors: one type per stage, so an adapter maps them to a status code without guessing.
+//!
+//! | error | stage | HTTP status an adapter returns |
+//! |---|---|---|
+//! | [`VerifyError`] | the request is not proven to come from the provider | 401 |
+//! | [`ParseError`] | authentic, but the body does not match the documented shape | 400 |
+//! | [`ConfigError`] | the partner's own set-up is wrong (found at start-up) | — |
+//!
+//! No message ever contains a secret or the signature we expected.
+
+use std::fmt;
+
+/// Everything that can go wrong with one inbound request.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The request could not be authenticated: answer 401.
+    #[error(transparent)]
+    Verify(#[from] VerifyError),
+    /// The request is authentic but its body could not be parsed: answer 400.
+    #[error(transparent)]
+    Parse(#[from] ParseError),
+}
+
+impl Error {
+    /// The HTTP status an endpoint should answer with: 401 for [`Error::Verify`], 400 for
+    /// [`Error::Parse`].
+    pub fn status_code(&self) -> u16 {
+        match self {
+            Error::Verify(_) => 401,
+            Error::Parse(_) => 400,
+        }
+    }
+}
+
+/// Why a request failed authentication.
+///
+/// Each variant names the header concerned and the figures a person needs to act on it. Every
+/// field is a `&'static str` or an integer, so building one allocates nothing.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum VerifyError {
+    /// The authentication header is absent.
+    #[error(
+        "the `{header}` header is missing: the request was not sent by the provider, or a proxy \
+         dropped the header"
+    )]
+    MissingHeader {
+        /// The header that was looked for.
+        header: &'static str,
+    },
+    /// The header is present but does not follow its grammar.
+    #[error("the `{header}` header is malformed: {reason}")]
+    MalformedHeader {
+        /// The header concerned.
+        header: &'static str,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// A timestamped header carries no `v1` signature (perhaps only other schemes such as `v0`).
+    #[error("the `{header}` header carries no `v1` signature")]
+    NoSignature {
+        /// The header concerned.
+        header: &'static str,
+    },
+    /// No signature matches under any configured secret.
+    #[error(
+        "the `{header}` header matches none of the configured secrets: check that the secret is \
+         the one configured at the provider, and that the raw request body is passed exactly as \
+         received (not re-serialized JSON, no newline added or trimmed)"
+    )]
+    SignatureMismatch {
+        /// The header concerned.
+        header: &'static str,
+    },
+    /// The signature is valid but its timestamp is older than the tolerance: a possible replay.
+    #[error(
+        "the timestamp in `{header}` is {age_seconds} s old, beyond the tolerance of \
+         {tolerance_seconds} s: the request may be a replay, or this machine's clock is wrong"
+    )]
+    TimestampTooOld {
+        /// The header concerned.
+        header: &'static str,
+        /// How many seconds before now the request was signed.
+        age_seconds: u64,
+        /// The configured tolerance in seconds.
+        tolerance_seconds: u64,
+    },
+    /// The signature is valid but its timestamp lies further in the future than the tolerance.
+    #[error(
+        "the timestamp in `{header}` is {ahead_seconds} s in the future, beyond the tolerance of \
+         {tolerance_seconds} s: this machine's clock or the provider's is wrong"
+    )]
+    TimestampInFuture {
+        /// The header concerned.
+        header: &'static str,
+        /// How many seconds after now the request claims to be signed.
+        ahead_seconds: u64,
+        /// The configured tolerance in seconds.
+        tolerance_seconds: u64,
+    },
+    /// The header is longer than [`MAX_HEADER_LEN`](crate::MAX_HEADER_LEN) bytes or carries more
+    /// than [`MAX_SIGNATURES`](crate::MAX_SIGNATURES) signatures.
+    #[error("the `{header}` header is too large: {limit}")]
+    HeaderTooLarge {
+        /// The header concerned.
+        header: &'static str,
+        /// Which limit was exceeded, with the figures.
+        limit: HeaderLimit,
+    },
+}
+
+/// Which size limit a header exceeded; see [`VerifyError::HeaderTooLarge`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum HeaderLimit {
+    /// The value is longer than `max` bytes.
+    Bytes {
+        /// The length received.
+        len: usize,
+        /// The largest length accepted.
+        max: usize,
+    },
+    /// The value carries more than `max` signatures.
+    Signatures {
+        /// The largest number of signatures accepted.
+        max: usize,
+    },
+}
+
+impl fmt::Display for HeaderLimit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            HeaderLimit::Bytes { len, max } => write!(f, "{len} bytes, over the limit of {max}"),
+            HeaderLimit::Signatures { max } => write!(f, "more than {max} signatures"),
+        }
+    }
+}
+
+impl VerifyError {
+    /// The header this error is about.
+    pub fn header(&self) -> &'static str {
+        match self {
+            VerifyError::MissingHeader { header }
+            | VerifyError::MalformedHeader { header, .. }
+            | VerifyError::NoSignature { header }
+            | VerifyError::SignatureMismatch { header }
+            | VerifyError::TimestampTooOld { header, .. }
+            | VerifyError::TimestampInFuture { header, .. }
+            | VerifyError::HeaderTooLarge { header, .. } => header,
+        }
+    }
+}
+
+/// An authentic body that does not match the documented shape.
+///
+/// Names the provider, the event (when it could be read), and the JSON path of the value that
+/// failed, e.g. `data.items[1].quantity`, with the line and column in the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ParseError {
+    /// The provider whose payload failed, e.g. `"LeaseCloud"`.
+    pub provider: &'static str,
+    /// The event name, when it could be read before the failure.
+    pub event: Option<String>,
+    /// The JSON path of the failing value (`.` for the document itself).
+    pub path: String,
+    /// 1-based line of the failure in the body, 0 when it is not about a position.
+    pub line: usize,
+    /// 1-based column of the failure in the body, 0 when it is not about a position.
+    pub column: usize,
+    /// What was wrong, in the words of the JSON decoder.
+    pub message: String,
+}
+
+impl ParseError {
+    /// A failure that is not tied to a position in the body.
+    pub(crate) fn new(
+        provider: &'static str,
+        event: Option<&str>,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        ParseError {
+            provider,
+            event: event.map(str::to_owned),
+            path: path.into(),
+            line: 0,
+            column: 0,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "could not parse the {} webhook", self.provider)?;
+        if let Some(event) = &self.event {
+            write!(f, " `{event}`")?;
+        }
+        write!(f, " at `{}`", self.path)?;
+        if self.line > 0 {
+            write!(f, " (line {}, column {})", self.line, self.column)?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// A mistake in the partner's configuration, reported when the verifier is built.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// The secret is empty.
+    #[error("the webhook secret is empty: copy it from the provider's dashboard")]
+    EmptySecret,
+    /// The secret starts or ends with whitespace, which is almost always a copy-paste accident.
+    #[error(
+        "the webhook secret starts or ends with whitespace: trim it (a trailing newline from a \
+         file or environment variable is the usual cause)"
+    )]
+    SecretHasSurroundingWhitespace,
+    /// No secret was given.
+    #[error("no webhook secret was given: at least one is needed")]
+    NoSecrets,
+    /// More secrets were given than a verifier accepts.
+    #[error("{given} webhook secrets were given, more than the {max} a verifier accepts")]
+    TooManySecrets {
+        /// How many were given.
+        given: usize,
+        /// The largest number accepted.
+        max: usize,
+    },
+    /// A value the configuration needs is invalid; the message says which.
+    #[error("{0}")]
+    Invalid(&'static str),
+}

@@ -1,0 +1,167 @@
+//! HMAC-SHA256 of the raw body, sent in a header.
+//!
+//! The signature may arrive as 64 hex digits of either case or as standard base64 (padded or
+//! not): a sender that documents neither (EZQ) is accepted whichever it picks. Nothing is
+//! timestamped, so this scheme cannot detect a replayed request: deduplicate on the event's
+//! idempotency key instead.
+//!
+//! ```
+//! use commerce_webhooks::scheme::body_hmac::{self, Verifier};
+//! use commerce_webhooks::Secret;
+//!
+//! let secret = Secret::new("ezq_secret")?;
+//! let body = br#"{"event":"order.completed"}"#;
+//! let signature = body_hmac::sign(&secret, body);
+//!
+//! let verifier = Verifier::new("x-signature", secret);
+//! verifier.verify(&[("X-Signature", signature.as_str())], body)?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
+use base64::engine::{DecodePaddingMode, Engine};
+use hmac::Mac;
+
+use crate::headers::{self, Headers};
+use crate::scheme::timestamped::tags_equal;
+use crate::secret::collect_secrets;
+use crate::{ConfigError, Secret, VerifyError};
+
+type Tag = [u8; 32];
+
+/// Standard-alphabet base64 that accepts the value with or without its `=` padding.
+const BASE64: GeneralPurpose = GeneralPurpose::new(
+    &base64::alphabet::STANDARD,
+    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
+
+/// What a successful verification established.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Verified {
+    /// The position, among the verifier's secrets, of the one that matched (0 = the first).
+    pub secret_index: usize,
+}
+
+/// Verifies a body HMAC header against one to [`MAX_SECRETS`](crate::MAX_SECRETS) secrets.
+#[derive(Debug, Clone)]
+pub struct Verifier {
+    header: &'static str,
+    secrets: Box<[Secret]>,
+}
+
+impl Verifier {
+    /// A verifier reading `header` and checking with one secret.
+    pub fn new(header: &'static str, secret: Secret) -> Self {
+        Verifier {
+            header,
+            secrets: Box::new([secret]),
+        }
+    }
+
+    /// A verifier that accepts a signature made with any of `secrets`.
+    ///
+    /// # Errors
+    /// [`ConfigError::NoSecrets`] or [`ConfigError::TooManySecrets`] outside one to
+    /// [`MAX_SECRETS`](crate::MAX_SECRETS) secrets.
+    pub fn with_secrets(
+        header: &'static str,
+        secrets: impl IntoIterator<Item = Secret>,
+    ) -> Result<Self, ConfigError> {
+        Ok(Verifier {
+            header,
+            secrets: collect_secrets(secrets)?,
+        })
+    }
+
+    /// The header this verifier reads.
+    pub fn header_name(&self) -> &'static str {
+        self.header
+    }
+
+    /// Verifies the request's signature header against `body`.
+    ///
+    /// # Errors
+    /// [`VerifyError::MissingHeader`], [`VerifyError::HeaderTooLarge`],
+    /// [`VerifyError::MalformedHeader`] when the value is neither hex nor base64 of 32 bytes,
+    /// [`VerifyError::SignatureMismatch`].
+    pub fn verify<H: Headers + ?Sized>(
+        &self,
+        headers: &H,
+        body: &[u8],
+    ) -> Result<Verified, VerifyError> {
+        let value = headers::required(headers, self.header)?;
+        self.verify_value(value, body)
+    }
+
+    /// Verifies a header value taken from the request by other means.
+    ///
+    /// # Errors
+    /// As [`Verifier::verify`], less the missing header.
+    pub fn verify_value(&self, value: &[u8], body: &[u8]) -> Result<Verified, VerifyError> {
+        if value.len() > crate::MAX_HEADER_LEN {
+            return Err(VerifyError::HeaderTooLarge {
+                header: self.header,
+                limit: crate::HeaderLimit::Bytes {
+                    len: value.len(),
+                    max: crate::MAX_HEADER_LEN,
+                },
+            });
+        }
+        let received = decode_signature(value.trim_ascii()).ok_or(VerifyError::MalformedHeader {
+            header: self.header,
+            reason: "expected an HMAC-SHA256 as 64 hex digits or as base64",
+        })?;
+        for (secret_index, secret) in self.secrets.iter().enumerate() {
+            if bool::from(tags_equal(&body_tag(secret, body), &received)) {
+                return Ok(Verified { secret_index });
+            }
+        }
+        Err(VerifyError::SignatureMismatch {
+            header: self.header,
+        })
+    }
+}
+
+/// 64 hex digits (either case) or base64 of exactly 32 bytes.
+fn decode_signature(text: &[u8]) -> Option<Tag> {
+    let mut tag = [0u8; 32];
+    if text.len() == 64 {
+        if hex::decode_to_slice(text, &mut tag).is_ok() {
+            return Some(tag);
+        }
+        return None;
+    }
+    // Base64 of 32 bytes is 43 or 44 characters; the spare room lets a longer value decode and
+    // then fail the length check instead of overflowing the buffer.
+    if !(43..=44).contains(&text.len()) {
+        return None;
+    }
+    let mut buffer = [0u8; 33];
+    match BASE64.decode_slice(text, &mut buffer) {
+        Ok(32) => {
+            tag.copy_from_slice(buffer.get(..32)?);
+            Some(tag)
+        }
+        _ => None,
+    }
+}
+
+fn body_tag(secret: &Secret, body: &[u8]) -> Tag {
+    let mut mac = secret.mac();
+    mac.update(body);
+    mac.finalize().into_bytes().into()
+}
+
+/// The signature of `body` as lower-case hex, as a sender puts it in the header.
+///
+/// ```
+/// use commerce_webhooks::{scheme::body_hmac, Secret};
+///
+/// let signature = body_hmac::sign(&Secret::new("key")?, "The quick brown fox jumps over the lazy dog");
+/// assert_eq!(signature, "f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8");
+/// # Ok::<(), commerce_webhooks::ConfigError>(())
+/// ```
+pub fn sign(secret: &Secret, body: impl AsRef<[u8]>) -> String {
+    hex::encode(body_tag(secret, body.as_ref()))
+}

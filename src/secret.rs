@@ -1,0 +1,121 @@
+//! [`Secret`]: a webhook signing secret that never prints and is wiped from memory on drop.
+
+use std::fmt;
+
+use hmac::{Hmac, KeyInit};
+use sha2::{Digest, Sha256};
+use zeroize::Zeroizing;
+
+use crate::ConfigError;
+
+pub(crate) type HmacSha256 = Hmac<Sha256>;
+
+/// A webhook secret, as configured at the provider.
+///
+/// Built once at start-up; every verification reuses the HMAC key state computed here (the
+/// inner and outer padded key blocks), so a request only copies that state instead of hashing
+/// the key again.
+///
+/// - `Debug` prints `Secret([redacted])`; there is no `Display`.
+/// - The bytes and the derived key state are overwritten with zeros when the `Secret` is
+///   dropped.
+/// - An empty secret, or one with leading or trailing whitespace (a copy-paste or
+///   trailing-newline accident that would make every signature mismatch), is refused.
+///
+/// ```
+/// use commerce_webhooks::{ConfigError, Secret};
+///
+/// let secret = Secret::new("whsec_current")?;
+/// assert_eq!(format!("{secret:?}"), "Secret([redacted])");
+/// assert_eq!(Secret::new("").unwrap_err(), ConfigError::EmptySecret);
+/// assert_eq!(
+///     Secret::new("whsec_current\n").unwrap_err(),
+///     ConfigError::SecretHasSurroundingWhitespace
+/// );
+/// # Ok::<(), ConfigError>(())
+/// ```
+#[derive(Clone)]
+pub struct Secret {
+    bytes: Zeroizing<Box<[u8]>>,
+    /// SHA-256 of the bytes, for comparing a shared-secret header at a fixed length.
+    digest: Zeroizing<[u8; 32]>,
+    /// The keyed HMAC state; `hmac`'s `zeroize` feature wipes it on drop.
+    mac: HmacSha256,
+}
+
+impl Secret {
+    /// Builds a secret from a string or bytes.
+    ///
+    /// # Errors
+    /// [`ConfigError::EmptySecret`] if `secret` is empty;
+    /// [`ConfigError::SecretHasSurroundingWhitespace`] if it starts or ends with whitespace.
+    pub fn new(secret: impl AsRef<[u8]>) -> Result<Self, ConfigError> {
+        let bytes = secret.as_ref();
+        if bytes.is_empty() {
+            return Err(ConfigError::EmptySecret);
+        }
+        if has_surrounding_whitespace(bytes) {
+            return Err(ConfigError::SecretHasSurroundingWhitespace);
+        }
+        // HMAC accepts keys of any length, so this cannot fail; map it rather than unwrap.
+        let mac = HmacSha256::new_from_slice(bytes).map_err(|_| ConfigError::EmptySecret)?;
+        let digest: [u8; 32] = Sha256::digest(bytes).into();
+        Ok(Secret {
+            bytes: Zeroizing::new(bytes.into()),
+            digest: Zeroizing::new(digest),
+            mac,
+        })
+    }
+
+    /// A fresh HMAC-SHA256 state keyed with this secret (a copy of the precomputed state).
+    pub(crate) fn mac(&self) -> HmacSha256 {
+        self.mac.clone()
+    }
+
+    /// SHA-256 of the secret's bytes.
+    pub(crate) fn digest(&self) -> &[u8; 32] {
+        &self.digest
+    }
+
+    /// The secret's length in bytes, so a caller can sanity-check configuration without seeing
+    /// the value.
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// Always `false`: an empty secret cannot be built. Present because `len` is.
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+}
+
+fn has_surrounding_whitespace(bytes: &[u8]) -> bool {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.trim() != text,
+        Err(_) => {
+            let ascii_ws = |b: Option<&u8>| b.is_some_and(u8::is_ascii_whitespace);
+            ascii_ws(bytes.first()) || ascii_ws(bytes.last())
+        }
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret([redacted])")
+    }
+}
+
+/// The secrets a verifier holds: one to [`MAX_SECRETS`](crate::MAX_SECRETS), newest first.
+pub(crate) fn collect_secrets(
+    secrets: impl IntoIterator<Item = Secret>,
+) -> Result<Box<[Secret]>, ConfigError> {
+    let secrets: Vec<Secret> = secrets.into_iter().collect();
+    match secrets.len() {
+        0 => Err(ConfigError::NoSecrets),
+        n if n > crate::MAX_SECRETS => Err(ConfigError::TooManySecrets {
+            given: n,
+            max: crate::MAX_SECRETS,
+        }),
+        _ => Ok(secrets.into_boxed_slice()),
+    }
+}
