@@ -66,8 +66,8 @@ pub enum VerifyError {
     /// No signature matches under any configured secret.
     #[error(
         "the `{header}` header matches none of the configured secrets: check that the secret is \
-         the one configured at the provider, and that the raw request body is passed exactly as \
-         received (not re-serialized JSON, no newline added or trimmed)"
+         the one configured at the provider and, for a signature, that the raw request body is \
+         passed exactly as received (not re-serialized JSON, no newline added or trimmed)"
     )]
     SignatureMismatch {
         /// The header concerned.
