@@ -70,3 +70,8 @@ pub const MAX_SIGNATURES: usize = 16;
 
 /// The most secrets one verifier holds (enough for any rotation in progress).
 pub const MAX_SECRETS: usize = 8;
+
+// The README's examples compile and run as doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -473,3 +473,14 @@ fn verify_uses_the_system_clock() {
         Err(VerifyError::TimestampTooOld { .. })
     ));
 }
+
+#[test]
+fn long_runs_of_non_digits_in_t_are_refused_without_overflow() {
+    // Found by proptest: 18 bytes of high values overflowed the digit accumulator.
+    for bad in ["\u{ff}".repeat(18), "z".repeat(18), "9".repeat(17) + "x"] {
+        assert_eq!(
+            malformed(&format!("t={bad},v1={V1_CURRENT}")),
+            Some("`t` must be ASCII digits: Unix seconds with no sign or spaces")
+        );
+    }
+}

@@ -211,7 +211,9 @@ fn parse_unix_seconds(text: &[u8]) -> Result<i64, &'static str> {
     if text.len() <= 18 {
         let (value, not_digit) = text.iter().fold((0u64, false), |(acc, bad), &b| {
             let digit = b.wrapping_sub(b'0');
-            (acc * 10 + u64::from(digit), bad | (digit > 9))
+            // Wrapping: a non-digit makes the value meaningless, and it is discarded.
+            let acc = acc.wrapping_mul(10).wrapping_add(u64::from(digit));
+            (acc, bad | (digit > 9))
         });
         if not_digit {
             return Err(NOT_DIGITS);
