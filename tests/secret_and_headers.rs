@@ -131,3 +131,9 @@ fn errors_map_to_status_codes() {
         Error::Verify(VerifyError::MissingHeader { header: "h" })
     ));
 }
+
+#[test]
+fn secret_is_wiped_on_drop() {
+    fn wipes_on_drop<T: zeroize::ZeroizeOnDrop>(_: &T) {}
+    wipes_on_drop(&Secret::new("s").unwrap());
+}
