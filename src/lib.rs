@@ -51,6 +51,7 @@
 )]
 
 mod error;
+pub mod ezq;
 mod headers;
 pub mod scheme;
 mod secret;
