@@ -734,9 +734,11 @@ fn idempotency_key_of_an_unknown_event_covers_its_data() {
         Event::parse(br#"{"event":"order.refunded","data":{"slugId":"1","amount":2}}"#).unwrap();
     let b =
         Event::parse(br#"{"event":"order.refunded","data":{"slugId":"1","amount":3}}"#).unwrap();
+    let key = a.idempotency_key();
+    let data = key.strip_prefix("order.refunded:").unwrap();
     assert_eq!(
-        a.idempotency_key(),
-        r#"order.refunded:{"amount":2,"slugId":"1"}"#
+        serde_json::from_str::<serde_json::Value>(data).unwrap(),
+        json!({"slugId": "1", "amount": 2})
     );
     assert_ne!(a.idempotency_key(), b.idempotency_key());
 }
