@@ -752,3 +752,59 @@ fn data_before_event_still_names_the_failure() {
     assert_eq!(error.event.as_deref(), Some("order.completed"));
     assert!(error.to_string().contains("64-bit integer"), "{error}");
 }
+
+#[test]
+fn the_pages_header_placeholder_is_refused_as_malformed() {
+    // The page's sample header, `"x-signature": "<<hashed-raw-body>>"`, is a placeholder.
+    let hook = Webhook::new(secret("ezq_app_secret"));
+    assert!(matches!(
+        hook.verify(&[("x-signature", "<<hashed-raw-body>>")], PAGE_SAMPLE),
+        Err(Error::Verify(VerifyError::MalformedHeader {
+            header: "x-signature",
+            ..
+        }))
+    ));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bad input is an error, never a panic.
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_bytes_parse_or_fail_without_panicking(
+            body in proptest::collection::vec(any::<u8>(), 0..512),
+        ) {
+            let _ = Event::parse(&body);
+        }
+
+        #[test]
+        fn damaged_page_samples_parse_or_fail_without_panicking(
+            flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
+            cut in any::<prop::sample::Index>(),
+        ) {
+            let mut body = PAGE_SAMPLE.as_bytes().to_vec();
+            for (at, byte) in flips {
+                let at = at.index(body.len());
+                body[at] = byte;
+            }
+            let _ = Event::parse(&body);
+            body.truncate(cut.index(body.len()));
+            if let Ok(event) = Event::parse(&body) {
+                let _ = event.idempotency_key();
+            }
+        }
+
+        #[test]
+        fn any_signature_header_is_refused_without_panicking(
+            value in proptest::collection::vec(any::<u8>(), 0..128),
+        ) {
+            let hook = Webhook::new(secret("ezq_app_secret"));
+            let headers: [(&str, &[u8]); 1] = [("x-signature", &value)];
+            prop_assert!(hook.verify(&headers, PAGE_SAMPLE).is_err());
+        }
+    }
+}

@@ -715,3 +715,52 @@ fn idempotency_keys_tell_changes_apart_and_repeats_alike() {
     );
     assert_ne!(unknown(br#"{"b":1,"a":3}"#).unwrap(), key);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Bad input is an error, never a panic.
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_name_and_bytes_parse_or_fail_without_panicking(
+            name in prop::sample::select(vec!["product.update", "order.complete", "order.status", "other", ""]),
+            body in proptest::collection::vec(any::<u8>(), 0..512),
+        ) {
+            if let Ok(event) = Event::parse(name, &body) {
+                let _ = event.idempotency_key();
+            }
+        }
+
+        #[test]
+        fn damaged_page_samples_parse_or_fail_without_panicking(
+            flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
+        ) {
+            for (name, sample) in [
+                ("product.update", CURRENT_PRODUCT_UPDATE),
+                ("order.status", CURRENT_ORDER_STATUS),
+                ("order.complete", OLD_ORDER_COMPLETE),
+            ] {
+                let mut body = sample.as_bytes().to_vec();
+                for (at, byte) in &flips {
+                    let at = at.index(body.len());
+                    body[at] = *byte;
+                }
+                if let Ok(event) = Event::parse(name, &body) {
+                    let _ = event.idempotency_key();
+                }
+            }
+        }
+
+        #[test]
+        fn any_other_secret_is_refused(
+            value in proptest::collection::vec(any::<u8>(), 0..128),
+        ) {
+            prop_assume!(value != SECRET.as_bytes());
+            let headers: [(&str, &[u8]); 2] = [("X-Event-Secret", &value), ("X-Event-Name", b"order.status")];
+            prop_assert!(hook().verify(&headers, CURRENT_ORDER_STATUS).is_err());
+        }
+    }
+}
