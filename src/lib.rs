@@ -51,7 +51,9 @@
 )]
 
 mod error;
+pub mod ezq;
 mod headers;
+pub mod kinguin;
 pub mod scheme;
 mod secret;
 #[allow(dead_code)] // Decoders are used as providers' models need them.

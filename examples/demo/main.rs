@@ -3,9 +3,13 @@
 
 use std::error::Error;
 
+mod ezq;
+mod kinguin;
 mod schemes;
 
 fn main() -> Result<(), Box<dyn Error>> {
     schemes::run()?;
+    ezq::run()?;
+    kinguin::run()?;
     Ok(())
 }
