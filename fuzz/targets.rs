@@ -55,11 +55,16 @@ pub fn timestamped_verify(data: &[u8]) {
         let expected = timestamped::sign(&secret("fuzz_secret"), NOW, body);
         let v1 = &expected[expected.len() - 64..];
         let lower = String::from_utf8_lossy(header).to_ascii_lowercase();
-        assert!(lower.contains(v1), "accepted a header without the right signature");
+        assert!(
+            lower.contains(v1),
+            "accepted a header without the right signature"
+        );
     }
     // Signing the same body and verifying always works.
     let signed = timestamped::sign(&secret("fuzz_secret"), NOW, body);
-    assert!(verifier.verify_value_at(signed.as_bytes(), body, now()).is_ok());
+    assert!(verifier
+        .verify_value_at(signed.as_bytes(), body, now())
+        .is_ok());
 }
 
 /// The body-HMAC verifier: only the right MAC passes, in any accepted encoding.
@@ -73,7 +78,10 @@ pub fn body_hmac_verify(data: &[u8]) {
         let as_base64 = base64::engine::general_purpose::STANDARD_NO_PAD
             .decode(received.trim_end_matches('='))
             .is_ok_and(|bytes| hex::encode(bytes) == expected);
-        assert!(as_hex || as_base64, "accepted a signature that is not the MAC");
+        assert!(
+            as_hex || as_base64,
+            "accepted a signature that is not the MAC"
+        );
     }
     let signed = body_hmac::sign(&secret("fuzz_secret"), body);
     assert!(verifier.verify_value(signed.as_bytes(), body).is_ok());
