@@ -3,6 +3,9 @@
 //!
 //! (Module documentation is completed below as the module grows.)
 
+mod de;
 mod event_type;
+pub mod models;
 
 pub use event_type::{EventType, UnknownEventType, REPLY_DEADLINE};
+pub use models::*;
