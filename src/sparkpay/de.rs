@@ -70,7 +70,6 @@ where
 
 /// A list the page describes as an object (GetDiscount's `shipping_method_list` and an item's
 /// `custom_fields`): one object, an array of them, or `null`.
-#[allow(dead_code)] // Used by the request payloads.
 pub(crate) fn one_or_many<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
 where
     D: Deserializer<'de>,
@@ -107,7 +106,6 @@ where
 }
 
 /// A list of integer ids, each a number or a string of digits; `null` is empty.
-#[allow(dead_code)] // Used by the request payloads.
 pub(crate) fn ids<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<i64>, D::Error> {
     struct Id(i64);
     impl<'de> Deserialize<'de> for Id {

@@ -6,6 +6,19 @@
 mod de;
 mod event_type;
 pub mod models;
+mod payload;
+mod request;
 
 pub use event_type::{EventType, UnknownEventType, REPLY_DEADLINE};
 pub use models::*;
+pub use payload::{
+    CartRequest, CheckoutRequest, CustomerEmailChange, CustomerRequest, DiscountItem,
+    DiscountRequest, OrderRequest, OrderStatusChange, PaymentMethodAmount, PaymentRequest,
+    PriceItem, PriceRequest, ProductRequest, ProductStatusChange, ProductStatusItem,
+    ProductStatusRequest, QuoteRequest, QuoteStatusChange, ShippingMethodChoice, TaxItem,
+    TaxRequest, VariantChoice,
+};
+pub use request::Request;
+
+/// The provider name carried by this module's [`ParseError`](crate::ParseError)s.
+pub(crate) const PROVIDER: &str = "Spark Pay";
