@@ -6,7 +6,9 @@
 mod de;
 mod event_type;
 pub mod models;
+mod number;
 mod payload;
+mod reply;
 mod request;
 
 pub use event_type::{EventType, UnknownEventType, REPLY_DEADLINE};
@@ -17,6 +19,10 @@ pub use payload::{
     PriceItem, PriceRequest, ProductRequest, ProductStatusChange, ProductStatusItem,
     ProductStatusRequest, QuoteRequest, QuoteStatusChange, ShippingMethodChoice, TaxItem,
     TaxRequest, VariantChoice,
+};
+pub use reply::{
+    AddItem, AuthorizationReply, CaptureReply, CartItemDiscount, DiscountReply, ItemPrice,
+    ItemStatus, ItemTax, PaymentReply, PriceReply, ProductStatusReply, TaxReply, ValidationReply,
 };
 pub use request::Request;
 
