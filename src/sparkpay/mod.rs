@@ -10,6 +10,7 @@ mod number;
 mod payload;
 mod reply;
 mod request;
+mod subscription;
 
 pub use event_type::{EventType, UnknownEventType, REPLY_DEADLINE};
 pub use models::*;
@@ -25,6 +26,7 @@ pub use reply::{
     ItemStatus, ItemTax, PaymentReply, PriceReply, ProductStatusReply, TaxReply, ValidationReply,
 };
 pub use request::Request;
+pub use subscription::{CacheLength, FailureType, Subscription};
 
 /// The provider name carried by this module's [`ParseError`](crate::ParseError)s.
 pub(crate) const PROVIDER: &str = "Spark Pay";
