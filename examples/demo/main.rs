@@ -4,8 +4,10 @@
 use std::error::Error;
 
 mod schemes;
+mod sparkpay;
 
 fn main() -> Result<(), Box<dyn Error>> {
     schemes::run()?;
+    sparkpay::run()?;
     Ok(())
 }
