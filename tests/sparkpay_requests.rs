@@ -622,3 +622,40 @@ fn unknown_fields_in_a_payload_are_ignored() {
     let plain = parse(EventType::GetTax, &tax_body());
     assert_eq!(parse(EventType::GetTax, &body), plain);
 }
+
+#[test]
+fn a_bad_value_inside_a_one_object_list_is_reported_with_its_path() {
+    let body = json!({
+        "cart_id": 1, "shipping_total": 0, "store_id": 1,
+        "items": [{ "cart_item_id": 1, "price": 1, "product_id": 1, "quantity": 1,
+                    "custom_fields": { "name": "a", "value": ["not", "text"] } }],
+    });
+    let error =
+        Request::parse(EventType::GetDiscount, serde_json::to_vec(&body).unwrap()).unwrap_err();
+    assert_eq!(error.path, "items[0].custom_fields.value");
+}
+
+#[test]
+fn get_tax_text_fields_may_be_absent_but_amounts_may_not() {
+    let body = json!({
+        "items": [{ "cart_item_id": 7, "price": 10, "discounted_price": 9, "quantity": 1,
+                    "is_tax_exempt": false, "line_item_subtotal": 9 }],
+        "shipping_total": 0, "handling_total": 0,
+    });
+    let Request::GetTax(tax) = parse(EventType::GetTax, &body) else {
+        panic!("wrong variant");
+    };
+    assert_eq!(tax.items[0].item_name, "");
+    assert_eq!(tax.items[0].tax_code, "");
+    let mut without_subtotal = body.clone();
+    without_subtotal["items"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("line_item_subtotal");
+    let error = Request::parse(
+        EventType::GetTax,
+        serde_json::to_vec(&without_subtotal).unwrap(),
+    )
+    .unwrap_err();
+    assert!(error.message.contains("line_item_subtotal"), "{error}");
+}

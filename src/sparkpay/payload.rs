@@ -97,10 +97,10 @@ pub struct ProductStatusItem {
     #[serde(deserialize_with = "l::i64")]
     pub inventory: i64,
     /// The product's item number.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(default, deserialize_with = "de::text")]
     pub item_number: String,
     /// The manufacturer's item number.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(default, deserialize_with = "de::text")]
     pub manufacturer_item_number: String,
 }
 
@@ -124,7 +124,8 @@ pub struct TaxRequest {
 ///
 /// The page calls both addresses objects; they are `Option`s because tax is also estimated on
 /// the cart page, before the shopper has given an address, and for items that ship from no
-/// particular warehouse.
+/// particular warehouse. The descriptive text fields read as `""` when absent; the ids, amounts,
+/// quantity and exemption flag are required.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct TaxItem {
@@ -133,13 +134,13 @@ pub struct TaxItem {
     #[serde(deserialize_with = "l::i64")]
     pub cart_item_id: i64,
     /// The product's item number.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(default, deserialize_with = "de::text")]
     pub item_number: String,
     /// The product's name.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(default, deserialize_with = "de::text")]
     pub item_name: String,
     /// The manufacturer's item number.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(default, deserialize_with = "de::text")]
     pub manufacturer_item_number: String,
     /// Unit price in the cart.
     #[serde(deserialize_with = "l::decimal")]
