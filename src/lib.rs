@@ -58,6 +58,7 @@ pub mod scheme;
 mod secret;
 #[allow(dead_code)] // Decoders are used as providers' models need them.
 pub(crate) mod serde_util;
+pub mod sparkpay;
 
 pub use error::{ConfigError, Error, HeaderLimit, ParseError, VerifyError};
 pub use headers::Headers;

@@ -6,10 +6,12 @@ use std::error::Error;
 mod ezq;
 mod kinguin;
 mod schemes;
+mod sparkpay;
 
 fn main() -> Result<(), Box<dyn Error>> {
     schemes::run()?;
     ezq::run()?;
     kinguin::run()?;
+    sparkpay::run()?;
     Ok(())
 }
