@@ -75,7 +75,9 @@ impl<K: AsRef<str>, V: AsRef<[u8]>, S: BuildHasher> Headers for HashMap<K, V, S>
 impl Headers for http::HeaderMap {
     fn values<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a [u8]> + 'a {
         // `get_all` with a `&str` lower-cases the name, matching the map's own normalisation.
-        self.get_all(name).into_iter().map(http::HeaderValue::as_bytes)
+        self.get_all(name)
+            .into_iter()
+            .map(http::HeaderValue::as_bytes)
     }
 }
 

@@ -52,6 +52,8 @@
 
 mod error;
 mod headers;
+pub mod leasecloud;
+pub mod montly;
 pub mod scheme;
 mod secret;
 #[allow(dead_code)] // Decoders are used as providers' models need them.

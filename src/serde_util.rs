@@ -92,8 +92,7 @@ fn strip_position(error: &serde_json::Error) -> String {
 pub(crate) trait Dispatch: Sized {
     /// Deserializes the `data` of the event called `name`; a name it does not know becomes its
     /// `Unknown` variant, keeping `data` as raw JSON.
-    fn deserialize_data<'de, D: Deserializer<'de>>(name: &str, data: D)
-        -> Result<Self, D::Error>;
+    fn deserialize_data<'de, D: Deserializer<'de>>(name: &str, data: D) -> Result<Self, D::Error>;
 }
 
 /// What the envelope carried, with `data` already typed.
@@ -125,7 +124,12 @@ pub(crate) fn parse_envelope<K: Dispatch>(
         from_slice_seed(provider, event.as_deref(), body, seed)
             .err()
             .unwrap_or_else(|| {
-                ParseError::new(provider, event.as_deref(), ".", "the body could not be parsed")
+                ParseError::new(
+                    provider,
+                    event.as_deref(),
+                    ".",
+                    "the body could not be parsed",
+                )
             })
     })
 }
@@ -192,9 +196,8 @@ impl<'de, K: Dispatch> Visitor<'de> for EnvelopeSeed<K> {
             (Some(kind), _) => kind,
             (None, Some(raw)) => {
                 let mut data = serde_json::Deserializer::from_str(raw.get());
-                K::deserialize_data(&name, &mut data).map_err(|error| {
-                    de::Error::custom(format_args!("in `data`: {error}"))
-                })?
+                K::deserialize_data(&name, &mut data)
+                    .map_err(|error| de::Error::custom(format_args!("in `data`: {error}")))?
             }
             (None, None) => K::deserialize_data(&name, serde_json::Value::Null)
                 .map_err(|_| de::Error::missing_field("data"))?,
@@ -274,7 +277,10 @@ fn event_name(name_key: &'static str, body: &[u8]) -> Option<String> {
         }
     }
     let mut deserializer = serde_json::Deserializer::from_slice(body);
-    NameOnly(name_key).deserialize(&mut deserializer).ok().flatten()
+    NameOnly(name_key)
+        .deserialize(&mut deserializer)
+        .ok()
+        .flatten()
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,9 +3,13 @@
 
 use std::error::Error;
 
+mod leasecloud;
+mod montly;
 mod schemes;
 
 fn main() -> Result<(), Box<dyn Error>> {
     schemes::run()?;
+    leasecloud::run()?;
+    montly::run()?;
     Ok(())
 }

@@ -27,7 +27,10 @@ pub fn run() -> Result<(), Box<dyn Error>> {
     let signature = body_hmac::sign(&Secret::new("ezq_demo")?, body);
     let verifier = body_hmac::Verifier::new("x-signature", Secret::new("ezq_demo")?);
     let verified = verifier.verify(&[("X-Signature", signature.as_str())], body)?;
-    println!("body HMAC:   {signature:.24}… verified with secret #{}", verified.secret_index);
+    println!(
+        "body HMAC:   {signature:.24}… verified with secret #{}",
+        verified.secret_index
+    );
 
     let verifier = shared_secret::Verifier::new("X-Event-Secret", Secret::new("kinguin_demo")?);
     verifier.verify(&[("X-Event-Secret", "kinguin_demo")])?;

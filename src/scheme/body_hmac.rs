@@ -108,10 +108,11 @@ impl Verifier {
                 },
             });
         }
-        let received = decode_signature(value.trim_ascii()).ok_or(VerifyError::MalformedHeader {
-            header: self.header,
-            reason: "expected an HMAC-SHA256 as 64 hex digits or as base64",
-        })?;
+        let received =
+            decode_signature(value.trim_ascii()).ok_or(VerifyError::MalformedHeader {
+                header: self.header,
+                reason: "expected an HMAC-SHA256 as 64 hex digits or as base64",
+            })?;
         for (secret_index, secret) in self.secrets.iter().enumerate() {
             if bool::from(tags_equal(&body_tag(secret, body), &received)) {
                 return Ok(Verified { secret_index });

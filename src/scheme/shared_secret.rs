@@ -102,10 +102,10 @@ impl Verifier {
                 matched = Some(index);
             }
         }
-        matched
-            .map(|secret_index| Verified { secret_index })
-            .ok_or(VerifyError::SignatureMismatch {
+        matched.map(|secret_index| Verified { secret_index }).ok_or(
+            VerifyError::SignatureMismatch {
                 header: self.header,
-            })
+            },
+        )
     }
 }

@@ -85,7 +85,9 @@ impl<'a> SignatureHeader<'a> {
             let entry = trim_ows(entry);
             let mut parts = entry.splitn(2, |&b| b == b'=');
             let (Some(key), Some(value)) = (parts.next(), parts.next()) else {
-                return Err(malformed("an entry has no `=`; expected `t=<unix>,v1=<hex>`"));
+                return Err(malformed(
+                    "an entry has no `=`; expected `t=<unix>,v1=<hex>`",
+                ));
             };
             match key {
                 b"t" => {
