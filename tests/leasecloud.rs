@@ -924,3 +924,14 @@ fn the_version_header() {
         None
     );
 }
+
+proptest::proptest! {
+    /// Any damage to the sample is an error or an event, never a panic.
+    #[test]
+    fn damaged_samples_never_panic(cut in 0..ORDER_CREATED.len(), at in 0..ORDER_CREATED.len(), byte: u8) {
+        let mut body = ORDER_CREATED.to_vec();
+        body[at] = byte;
+        let _ = Event::parse(&body);
+        let _ = Event::parse(&ORDER_CREATED[..cut]);
+    }
+}

@@ -402,3 +402,24 @@ fn rotation_configuration_errors() {
     let many = (0..9).map(|i| secret(&format!("s{i}")));
     assert!(Webhook::with_secrets(many).is_err());
 }
+
+#[test]
+fn bodies_that_are_not_utf8() {
+    // Invalid UTF-8 in a value the event needs: refused, with its path.
+    let mut body =
+        br#"{"id":"e","type":"order.declined","data":{"orderId":1,"reason":"X"}}"#.to_vec();
+    let x = body.iter().rposition(|&b| b == b'X').unwrap();
+    body[x] = 0xff;
+    let error = parse_error(&body);
+    assert_eq!(error.path, "data.reason");
+    assert_eq!(error.event.as_deref(), Some("order.declined"));
+
+    // In a field nobody reads, it is skipped like any unknown field.
+    let mut body = br#"{"id":"e","note":"X","type":"order.signed","data":{"orderId":1}}"#.to_vec();
+    let x = body.iter().position(|&b| b == b'X').unwrap();
+    body[x] = 0xff;
+    assert_eq!(
+        Event::parse(&body).unwrap().kind,
+        EventKind::OrderSigned { order_id: 1.into() }
+    );
+}

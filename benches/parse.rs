@@ -1,0 +1,169 @@
+//! Parsing a provider's sample into the crate's event, beside two references in the same run:
+//!
+//! - `serde_json` into `serde::de::IgnoredAny`: the floor, scanning the same JSON and keeping
+//!   nothing;
+//! - `serde_json` into `serde_json::Value`: what an untyped receiver pays.
+//!
+//! Targets: the crate within 4× the floor, and at least 2× faster than `Value`. After the
+//! criterion run the ratios are printed twice: from criterion's mean estimates, and from a
+//! short interleaved run (best of many alternating batches), which a busy machine distorts
+//! far less than measurements taken one after the other.
+//!
+//! `cargo bench --bench parse`. To add a provider: write one more `fn … -> Case` and list it
+//! in [`CASES`].
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Instant, SystemTime};
+
+use commerce_webhooks::leasecloud;
+use criterion::{Criterion, Throughput};
+
+/// One parse benchmark: a body and the crate's parser for it.
+struct Case {
+    /// The criterion group name (also its directory under `target/criterion`).
+    name: &'static str,
+    body: &'static [u8],
+    /// Parses `body` with the crate, hands the result to `black_box` and says whether it
+    /// parsed.
+    parse: fn(&[u8]) -> bool,
+}
+
+/// Every case, run in this order.
+const CASES: &[fn() -> Case] = &[leasecloud_order_created];
+
+/// LeaseCloud's `order.created` sample (about 1.5 KiB): one whole order.
+fn leasecloud_order_created() -> Case {
+    Case {
+        name: "leasecloud_order_created",
+        body: include_bytes!("../tests/fixtures/leasecloud/order_created.json"),
+        parse: |body| black_box(leasecloud::Event::parse(body)).is_ok(),
+    }
+}
+
+const FLOOR: &str = "serde_json_ignored_any";
+const VALUE: &str = "serde_json_value";
+const CRATE: &str = "commerce_webhooks";
+
+/// Ratio targets: the crate's time over the floor's, and `Value`'s time over the crate's.
+const MAX_OVER_FLOOR: f64 = 4.0;
+const MIN_UNDER_VALUE: f64 = 2.0;
+
+fn bench(criterion: &mut Criterion, case: &Case) {
+    let parse = case.parse;
+    assert!(
+        parse(case.body),
+        "{}: the crate refuses the sample",
+        case.name
+    );
+    assert!(
+        serde_json::from_slice::<serde_json::Value>(case.body).is_ok(),
+        "{}: the sample is not JSON",
+        case.name
+    );
+
+    let mut group = criterion.benchmark_group(case.name);
+    group.throughput(Throughput::Bytes(case.body.len() as u64));
+    group.bench_function(FLOOR, |b| {
+        b.iter(|| serde_json::from_slice::<serde::de::IgnoredAny>(black_box(case.body)).ok())
+    });
+    group.bench_function(VALUE, |b| {
+        b.iter(|| serde_json::from_slice::<serde_json::Value>(black_box(case.body)).ok())
+    });
+    group.bench_function(CRATE, |b| b.iter(|| parse(black_box(case.body))));
+    group.finish();
+}
+
+/// Where criterion writes, resolved as it does (less its `cargo metadata` step), and set
+/// explicitly so the report reads from the same place.
+fn output_directory() -> PathBuf {
+    if let Some(home) = std::env::var_os("CRITERION_HOME") {
+        PathBuf::from(home)
+    } else if let Some(target) = std::env::var_os("CARGO_TARGET_DIR") {
+        PathBuf::from(target).join("criterion")
+    } else {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("target/criterion")
+    }
+}
+
+/// The mean time in nanoseconds criterion estimated in this run, if it measured one.
+fn mean_nanos(dir: &Path, group: &str, id: &str, started: SystemTime) -> Option<f64> {
+    let path = dir.join(group).join(id).join("new/estimates.json");
+    let fresh = std::fs::metadata(&path).ok()?.modified().ok()? >= started;
+    if !fresh {
+        return None;
+    }
+    let estimates: serde_json::Value = serde_json::from_slice(&std::fs::read(path).ok()?).ok()?;
+    estimates["mean"]["point_estimate"].as_f64()
+}
+
+/// A parser under measurement; returns whether the body parsed.
+type Parser<'a> = &'a dyn Fn(&[u8]) -> bool;
+
+/// The best time per parse, in nanoseconds, of each of `parsers`, measured in alternating
+/// batches so that a busy machine slows them alike: the figure to trust on shared hardware.
+fn interleaved_best(body: &[u8], parsers: [Parser<'_>; 3]) -> [f64; 3] {
+    const ROUNDS: usize = 200;
+    const BATCH: u32 = 500;
+    let mut best = [f64::MAX; 3];
+    for _ in 0..ROUNDS {
+        for (parse, best) in parsers.iter().zip(&mut best) {
+            let start = Instant::now();
+            for _ in 0..BATCH {
+                black_box(parse(black_box(body)));
+            }
+            *best = best.min(start.elapsed().as_nanos() as f64 / f64::from(BATCH));
+        }
+    }
+    best
+}
+
+fn print_ratios(label: &str, [floor, value, ours]: [f64; 3]) {
+    let over_floor = ours / floor;
+    let under_value = value / ours;
+    let verdict = |ok: bool| if ok { "ok" } else { "MISSED" };
+    println!(
+        "  {label}: floor {floor:.0} ns, Value {value:.0} ns, commerce_webhooks {ours:.0} ns: \
+         {over_floor:.2}× the floor (target ≤ {MAX_OVER_FLOOR}×: {}), {under_value:.2}× faster \
+         than Value (target ≥ {MIN_UNDER_VALUE}×: {})",
+        verdict(over_floor <= MAX_OVER_FLOOR),
+        verdict(under_value >= MIN_UNDER_VALUE)
+    );
+}
+
+fn report(dir: &Path, case: &Case, started: SystemTime) {
+    let means = [FLOOR, VALUE, CRATE].map(|id| mean_nanos(dir, case.name, id, started));
+    let [Some(floor), Some(value), Some(ours)] = means else {
+        println!("{}: no fresh estimates (not a measuring run)", case.name);
+        return;
+    };
+    println!("{} ({} bytes)", case.name, case.body.len());
+    print_ratios("criterion means", [floor, value, ours]);
+    let parse = case.parse;
+    let best = interleaved_best(
+        case.body,
+        [
+            &|body| serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok(),
+            &|body| serde_json::from_slice::<serde_json::Value>(body).is_ok(),
+            &parse,
+        ],
+    );
+    print_ratios("interleaved best", best);
+}
+
+fn main() {
+    let started = SystemTime::now();
+    let dir = output_directory();
+    let mut criterion = Criterion::default()
+        .output_directory(&dir)
+        .configure_from_args();
+    let cases: Vec<Case> = CASES.iter().map(|case| case()).collect();
+    for case in &cases {
+        bench(&mut criterion, case);
+    }
+    criterion.final_summary();
+    println!();
+    for case in &cases {
+        report(&dir, case, started);
+    }
+}
