@@ -1,4 +1,5 @@
-//! Parsing a provider's sample into the crate's event, beside two references in the same run:
+//! Parsing each provider's sample into the crate's event, beside two references in the same
+//! run:
 //!
 //! - `serde_json` into `serde::de::IgnoredAny`: the floor, scanning the same JSON and keeping
 //!   nothing;
@@ -16,7 +17,7 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime};
 
-use commerce_webhooks::leasecloud;
+use commerce_webhooks::{ezq, leasecloud};
 use criterion::{Criterion, Throughput};
 
 /// One parse benchmark: a body and the crate's parser for it.
@@ -30,7 +31,7 @@ struct Case {
 }
 
 /// Every case, run in this order.
-const CASES: &[fn() -> Case] = &[leasecloud_order_created];
+const CASES: &[fn() -> Case] = &[leasecloud_order_created, ezq_order];
 
 /// LeaseCloud's `order.created` sample (about 1.5 KiB): one whole order.
 fn leasecloud_order_created() -> Case {
@@ -38,6 +39,15 @@ fn leasecloud_order_created() -> Case {
         name: "leasecloud_order_created",
         body: include_bytes!("../tests/fixtures/leasecloud/order_created.json"),
         parse: |body| black_box(leasecloud::Event::parse(body)).is_ok(),
+    }
+}
+
+/// EZQ's page sample: one marketplace order.
+fn ezq_order() -> Case {
+    Case {
+        name: "ezq_order",
+        body: include_bytes!("../tests/fixtures/ezq/order_marketplace_confirmed.json"),
+        parse: |body| black_box(ezq::Event::parse(body)).is_ok(),
     }
 }
 

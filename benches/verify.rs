@@ -1,1 +1,158 @@
-fn main() {}
+//! Timestamped verification beside its floor, measured in the same run.
+//!
+//! - `floor`: a bare HMAC-SHA256 over the same body bytes, the key state precomputed: what no
+//!   verifier can beat.
+//! - `verify`: `timestamped::Verifier::verify_at` with one secret and a header carrying two `v1`
+//!   (a rolled key's first, then the current one), header lookup included.
+//! - `naive`: what most SDKs do: split the header into owned strings, key an HMAC from the
+//!   secret, format `"{t}.{body}"`, hex-encode the MAC, compare strings.
+//!
+//! After criterion's report, the ratios to the floor and to the naive approach are printed.
+//! Run with `cargo bench --bench verify`.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use commerce_webhooks::scheme::timestamped::{self, Verifier};
+use commerce_webhooks::Secret;
+use criterion::{BenchmarkId, Criterion, Throughput};
+use hmac::{Hmac, KeyInit, Mac};
+use sha2::Sha256;
+use time::OffsetDateTime;
+
+const GROUP: &str = "verify";
+const SIZES: [(usize, &str); 4] = [
+    (64, "64B"),
+    (1024, "1KiB"),
+    (16 * 1024, "16KiB"),
+    (1 << 20, "1MiB"),
+];
+const SECRET: &str = "whsec_benchmark_secret_0123456789";
+const HEADER: &str = "LeaseCloud-Signature";
+const T: i64 = 1_700_000_000;
+
+fn body_of(len: usize) -> Vec<u8> {
+    // JSON-ish ASCII so the naive approach can treat it as a string, as SDKs do.
+    let pattern = br#"{"id":"evt:1","action":"order.created","data":{"status":"PENDING"}}"#;
+    pattern.iter().copied().cycle().take(len).collect()
+}
+
+/// Most SDKs: owned pieces, a fresh HMAC, a formatted payload, hex strings compared.
+fn naive_verify(secret: &str, header: &str, body: &[u8], now: i64) -> bool {
+    let pairs: Vec<(String, String)> = header
+        .split(',')
+        .filter_map(|item| {
+            let (k, v) = item.split_once('=')?;
+            Some((k.trim().to_owned(), v.trim().to_owned()))
+        })
+        .collect();
+    let Some(t) = pairs.iter().find(|(k, _)| k == "t").map(|(_, v)| v.clone()) else {
+        return false;
+    };
+    let signatures: Vec<String> = pairs
+        .into_iter()
+        .filter(|(k, _)| k == "v1")
+        .map(|(_, v)| v)
+        .collect();
+    let payload = format!("{t}.{}", String::from_utf8_lossy(body));
+    let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret.as_bytes()) else {
+        return false;
+    };
+    mac.update(payload.as_bytes());
+    let expected = hex::encode(mac.finalize().into_bytes());
+    let matched = signatures
+        .iter()
+        .any(|s| subtle::ConstantTimeEq::ct_eq(s.as_bytes(), expected.as_bytes()).into());
+    let fresh = t.parse::<i64>().is_ok_and(|t| (now - t).abs() <= 300);
+    matched && fresh
+}
+
+fn bench_verify(c: &mut Criterion) {
+    let secret = Secret::new(SECRET).expect("valid secret");
+    let keyed = Hmac::<Sha256>::new_from_slice(SECRET.as_bytes()).expect("any key length");
+    let verifier = Verifier::new(HEADER, secret.clone());
+    let rolled = Secret::new("whsec_rolled_key").expect("valid secret");
+    let now = OffsetDateTime::from_unix_timestamp(T).expect("valid time");
+
+    let mut group = c.benchmark_group(GROUP);
+    group.measurement_time(Duration::from_secs(4));
+    for (len, label) in SIZES {
+        let body = body_of(len);
+        let current = timestamped::sign(&secret, T, &body);
+        let old = timestamped::sign(&rolled, T, &body);
+        let old_v1 = old.split_once(',').map(|(_, v1)| v1).expect("v1 part");
+        let current_v1 = current.split_once(',').map(|(_, v1)| v1).expect("v1 part");
+        let header = format!("t={T},{old_v1},{current_v1}");
+        let headers = [
+            ("content-type", "application/json"),
+            (HEADER, header.as_str()),
+        ];
+        assert!(verifier.verify_at(&headers, &body, now).is_ok());
+        assert!(naive_verify(SECRET, &header, &body, T));
+
+        group.throughput(Throughput::Bytes(len as u64));
+        group.bench_with_input(BenchmarkId::new("floor", label), &body, |b, body| {
+            b.iter(|| {
+                let mut mac = keyed.clone();
+                mac.update(black_box(body));
+                black_box(mac.finalize().into_bytes())
+            });
+        });
+        group.bench_with_input(BenchmarkId::new("verify", label), &body, |b, body| {
+            b.iter(|| black_box(verifier.verify_at(black_box(&headers), black_box(body), now)));
+        });
+        group.bench_with_input(BenchmarkId::new("naive", label), &body, |b, body| {
+            b.iter(|| black_box(naive_verify(SECRET, black_box(&header), black_box(body), T)));
+        });
+    }
+    group.finish();
+}
+
+/// The mean of one benchmark in nanoseconds, from criterion's saved estimates.
+fn mean_ns(function: &str, label: &str) -> Option<f64> {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("target"));
+    let path = target
+        .join("criterion")
+        .join(GROUP)
+        .join(function)
+        .join(label)
+        .join("new/estimates.json");
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(path).ok()?).ok()?;
+    json["mean"]["point_estimate"].as_f64()
+}
+
+fn print_ratios() {
+    let targets = [1.6, 1.12, 1.03, 1.02];
+    let naive_targets = [Some(2.0), Some(1.3), None, None];
+    println!("\nratios (mean times, this run):");
+    println!(
+        "{:>6}  {:>12}  {:>12}  {:>12}  {:>14}  {:>14}",
+        "size", "floor ns", "verify ns", "naive ns", "verify/floor", "naive/verify"
+    );
+    for (((_, label), target), naive_target) in SIZES.iter().zip(targets).zip(naive_targets) {
+        let (Some(floor), Some(verify), Some(naive)) = (
+            mean_ns("floor", label),
+            mean_ns("verify", label),
+            mean_ns("naive", label),
+        ) else {
+            println!("{label:>6}  (not measured in this run)");
+            continue;
+        };
+        let naive_goal = naive_target.map_or(String::new(), |goal| format!(" (≥ {goal})"));
+        println!(
+            "{label:>6}  {floor:>12.0}  {verify:>12.0}  {naive:>12.0}  {:>6.3} (≤ {target})  {:>6.2}{naive_goal}",
+            verify / floor,
+            naive / verify,
+        );
+    }
+}
+
+fn main() {
+    let mut criterion = Criterion::default().configure_from_args();
+    bench_verify(&mut criterion);
+    criterion.final_summary();
+    print_ratios();
+}

@@ -51,13 +51,16 @@
 )]
 
 mod error;
+pub mod ezq;
 mod headers;
+pub mod kinguin;
 pub mod leasecloud;
 pub mod montly;
 pub mod scheme;
 mod secret;
 #[allow(dead_code)] // Decoders are used as providers' models need them.
 pub(crate) mod serde_util;
+pub mod sparkpay;
 
 pub use error::{ConfigError, Error, HeaderLimit, ParseError, VerifyError};
 pub use headers::Headers;
@@ -72,3 +75,8 @@ pub const MAX_SIGNATURES: usize = 16;
 
 /// The most secrets one verifier holds (enough for any rotation in progress).
 pub const MAX_SECRETS: usize = 8;
+
+// The README's examples compile and run as doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -89,6 +89,16 @@ impl Secret {
     }
 }
 
+// Every field wipes itself on drop: the bytes and digest through `Zeroizing`; the HMAC key
+// state, which is two SHA-256 states, through `sha2`'s `zeroize` feature. The assertion keeps
+// that feature from being lost.
+impl zeroize::ZeroizeOnDrop for Secret {}
+const _: fn() = || {
+    fn wipes_on_drop<T: zeroize::ZeroizeOnDrop>() {}
+    wipes_on_drop::<Sha256>();
+    wipes_on_drop::<Zeroizing<Box<[u8]>>>();
+};
+
 fn has_surrounding_whitespace(bytes: &[u8]) -> bool {
     match std::str::from_utf8(bytes) {
         Ok(text) => text.trim() != text,

@@ -539,6 +539,127 @@ pub(crate) mod lenient {
     }
 }
 
+// --- added for ezq and kinguin
+
+/// `#[serde(default, deserialize_with = "serde_util::opt_text")]`: optional text that may
+/// arrive as a string, as a number (a phone number or postcode sent as digits), or as `null`.
+/// The text is kept exactly as received (`""` stays `Some("")`).
+pub(crate) fn opt_text<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    Option::<IdString>::deserialize(deserializer).map(|text| text.map(|text| text.0))
+}
+
+/// `#[serde(default, deserialize_with = "serde_util::null_as_default")]`: `null` reads as the
+/// type's default (an empty list, an object with every field `None`), like a missing field.
+pub(crate) fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de> + Default,
+{
+    Option::<T>::deserialize(deserializer).map(Option::unwrap_or_default)
+}
+
+/// Declares a status-like enum: the documented values as unit variants, anything else kept in
+/// `Other(String)`; serializes back to exactly the provider's spelling.
+///
+/// ```ignore
+/// string_enum! {
+///     /// Docs.
+///     pub enum Status {
+///         /// Docs.
+///         Processing = "processing",
+///     }
+/// }
+/// ```
+macro_rules! string_enum {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $( $(#[$variant_meta:meta])* $variant:ident = $text:literal, )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        $vis enum $name {
+            $( $(#[$variant_meta])* $variant, )+
+            /// A value this version of the crate does not know, kept exactly as received.
+            Other(String),
+        }
+
+        impl $name {
+            /// The value exactly as the provider spells it.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $( $name::$variant => $text, )+
+                    $name::Other(other) => other,
+                }
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(text: &str) -> Self {
+                match text {
+                    $( $text => $name::$variant, )+
+                    other => $name::Other(other.to_owned()),
+                }
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(text: String) -> Self {
+                match text.as_str() {
+                    $( $text => $name::$variant, )+
+                    _ => $name::Other(text),
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct TextVisitor;
+                impl ::serde::de::Visitor<'_> for TextVisitor {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(concat!("a ", stringify!($name), " as a string"))
+                    }
+                    fn visit_str<E: ::serde::de::Error>(self, v: &str) -> Result<$name, E> {
+                        Ok($name::from(v))
+                    }
+                    fn visit_string<E: ::serde::de::Error>(self, v: String) -> Result<$name, E> {
+                        Ok($name::from(v))
+                    }
+                }
+                deserializer.deserialize_str(TextVisitor)
+            }
+        }
+    };
+}
+
+pub(crate) use string_enum;
+
+/// `at` in UTC as RFC 3339, for idempotency keys: equal instants give equal text whatever
+/// offset they were sent with. The nanoseconds since the epoch for the few instants RFC 3339
+/// cannot write (years beyond 9999).
+pub(crate) fn utc_rfc3339(at: time::OffsetDateTime) -> String {
+    let utc = at.to_offset(time::UtcOffset::UTC);
+    utc.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_else(|_| utc.unix_timestamp_nanos().to_string())
+}
+
 // --- added for leasecloud
 
 /// [`parse_envelope`] for a body that is valid UTF-8, checked once up front: serde_json then

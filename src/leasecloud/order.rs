@@ -89,7 +89,7 @@ pub struct Address {
     /// State, where applicable.
     pub state: Option<String>,
     /// Postal code (a number is accepted and kept as its digits).
-    #[serde(deserialize_with = "opt_text")]
+    #[serde(deserialize_with = "crate::serde_util::opt_text")]
     pub postal_code: Option<String>,
     /// Two-letter country code, e.g. `"SE"`.
     pub country: Option<String>,
@@ -129,11 +129,6 @@ pub struct Item {
     /// Serial number, when sent.
     #[serde(default)]
     pub serial_number: Option<String>,
-}
-
-/// An optional string that may arrive as a number.
-fn opt_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
-    Option::<crate::serde_util::IdString>::deserialize(deserializer).map(|text| text.map(|t| t.0))
 }
 
 /// Where a LeaseCloud order stands.

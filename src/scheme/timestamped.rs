@@ -51,9 +51,12 @@ type Tag = [u8; 32];
 /// A `t=…,v1=…` header value, parsed without copying.
 #[derive(Debug, Clone, Copy)]
 pub struct SignatureHeader<'a> {
+    value: &'a [u8],
     timestamp: i64,
     timestamp_text: &'a [u8],
-    signatures: [&'a [u8]; MAX_SIGNATURES],
+    /// Where each `v1` value lies in `value`, as (start, end). Offsets rather than slices keep
+    /// the parsed header small: it is built on every request.
+    signatures: [(u16, u16); MAX_SIGNATURES],
     signature_count: usize,
 }
 
@@ -79,37 +82,32 @@ impl<'a> SignatureHeader<'a> {
             return Err(malformed("it is empty"));
         }
         let mut timestamp = None;
-        let mut signatures: [&[u8]; MAX_SIGNATURES] = [&[]; MAX_SIGNATURES];
+        let mut signatures = [(0u16, 0u16); MAX_SIGNATURES];
         let mut signature_count = 0;
-        for entry in value.split(|&b| b == b',') {
+        for entry in entries(value) {
             let entry = trim_ows(entry);
-            let mut parts = entry.splitn(2, |&b| b == b'=');
-            let (Some(key), Some(value)) = (parts.next(), parts.next()) else {
+            if let Some(signature) = entry.strip_prefix(b"v1=") {
+                let Some(slot) = signatures.get_mut(signature_count) else {
+                    return Err(VerifyError::HeaderTooLarge {
+                        header,
+                        limit: HeaderLimit::Signatures {
+                            max: MAX_SIGNATURES,
+                        },
+                    });
+                };
+                *slot = span_in(value, signature);
+                signature_count += 1;
+            } else if let Some(text) = entry.strip_prefix(b"t=") {
+                if timestamp.is_some() {
+                    return Err(malformed("`t` appears more than once"));
+                }
+                timestamp = Some((parse_unix_seconds(text).map_err(malformed)?, text));
+            } else if !entry.contains(&b'=') {
                 return Err(malformed(
                     "an entry has no `=`; expected `t=<unix>,v1=<hex>`",
                 ));
-            };
-            match key {
-                b"t" => {
-                    if timestamp.is_some() {
-                        return Err(malformed("`t` appears more than once"));
-                    }
-                    timestamp = Some((parse_unix_seconds(value).map_err(malformed)?, value));
-                }
-                b"v1" => {
-                    let Some(slot) = signatures.get_mut(signature_count) else {
-                        return Err(VerifyError::HeaderTooLarge {
-                            header,
-                            limit: HeaderLimit::Signatures {
-                                max: MAX_SIGNATURES,
-                            },
-                        });
-                    };
-                    *slot = value;
-                    signature_count += 1;
-                }
-                _ => {}
             }
+            // Any other `key=value` (`v0`, a future scheme) is skipped.
         }
         let Some((timestamp, timestamp_text)) = timestamp else {
             return Err(malformed("it has no `t=` timestamp"));
@@ -118,6 +116,7 @@ impl<'a> SignatureHeader<'a> {
             return Err(VerifyError::NoSignature { header });
         }
         Ok(SignatureHeader {
+            value,
             timestamp,
             timestamp_text,
             signatures,
@@ -132,11 +131,65 @@ impl<'a> SignatureHeader<'a> {
 
     /// The `v1` values, as received, in order.
     pub fn signatures(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
-        self.signatures.iter().take(self.signature_count).copied()
+        let value = self.value;
+        self.signatures
+            .iter()
+            .take(self.signature_count)
+            .map(move |&(start, end)| {
+                value
+                    .get(usize::from(start)..usize::from(end))
+                    .unwrap_or_default()
+            })
     }
 }
 
+/// The position of `part`, a sub-slice of `whole`, within it. `whole` is at most
+/// [`MAX_HEADER_LEN`] bytes, so both ends fit in a `u16`.
+fn span_in(whole: &[u8], part: &[u8]) -> (u16, u16) {
+    let start = (part.as_ptr() as usize).wrapping_sub(whole.as_ptr() as usize);
+    let end = start.wrapping_add(part.len());
+    match (u16::try_from(start), u16::try_from(end)) {
+        (Ok(start), Ok(end)) if usize::from(end) <= whole.len() => (start, end),
+        _ => (0, 0),
+    }
+}
+
+/// The comma-separated entries of a header value. `memchr` finds the commas a word at a time,
+/// which matters here: most of a header is 64-character signatures.
+fn entries(value: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut rest = Some(value);
+    std::iter::from_fn(move || {
+        let current = rest?;
+        let end = signature_entry_len(current)
+            .or_else(|| memchr::memchr(b',', current))
+            .unwrap_or(current.len());
+        let (entry, tail) = current.split_at_checked(end)?;
+        // `tail` is empty at the end of the value, else it starts with the comma.
+        rest = tail.get(1..);
+        Some(entry)
+    })
+}
+
+/// The length of a leading `v1=` entry of exactly 64 characters followed by a comma or the end:
+/// the shape of nearly every entry, checked without a byte-at-a-time search.
+fn signature_entry_len(rest: &[u8]) -> Option<usize> {
+    const LEN: usize = 3 + 64;
+    if !rest.starts_with(b"v1=") || !matches!(rest.get(LEN), None | Some(b',')) {
+        return None;
+    }
+    let signature: &[u8; 64] = rest.get(3..LEN)?.try_into().ok()?;
+    // A fold without early exit over a fixed length compiles to a few vector compares.
+    let commas = signature
+        .iter()
+        .fold(0u8, |acc, &b| acc | u8::from(b == b','));
+    (commas == 0).then_some(LEN)
+}
+
 fn trim_ows(entry: &[u8]) -> &[u8] {
+    let is_ows = |b: &u8| *b == b' ' || *b == b'\t';
+    if !entry.first().is_some_and(is_ows) && !entry.last().is_some_and(is_ows) {
+        return entry;
+    }
     let start = entry
         .iter()
         .position(|&b| b != b' ' && b != b'\t')
@@ -149,49 +202,64 @@ fn trim_ows(entry: &[u8]) -> &[u8] {
 }
 
 fn parse_unix_seconds(text: &[u8]) -> Result<i64, &'static str> {
+    const NOT_DIGITS: &str = "`t` must be ASCII digits: Unix seconds with no sign or spaces";
+    const TOO_LARGE: &str = "`t` does not fit in a signed 64-bit integer";
     if text.is_empty() {
         return Err("`t` is empty");
     }
-    text.iter().try_fold(0i64, |acc, &b| {
-        if !b.is_ascii_digit() {
-            return Err("`t` must be ASCII digits: Unix seconds with no sign or spaces");
+    // Up to 18 digits cannot overflow, so the common case needs no checked arithmetic.
+    if text.len() <= 18 {
+        let (value, not_digit) = text.iter().fold((0u64, false), |(acc, bad), &b| {
+            let digit = b.wrapping_sub(b'0');
+            // Wrapping: a non-digit makes the value meaningless, and it is discarded.
+            let acc = acc.wrapping_mul(10).wrapping_add(u64::from(digit));
+            (acc, bad | (digit > 9))
+        });
+        if not_digit {
+            return Err(NOT_DIGITS);
         }
-        acc.checked_mul(10)
-            .and_then(|acc| acc.checked_add(i64::from(b - b'0')))
-            .ok_or("`t` does not fit in a signed 64-bit integer")
-    })
+        return i64::try_from(value).map_err(|_| TOO_LARGE);
+    }
+    if !text.iter().all(u8::is_ascii_digit) {
+        return Err(NOT_DIGITS);
+    }
+    text.iter()
+        .try_fold(0i64, |acc, &b| {
+            acc.checked_mul(10)?.checked_add(i64::from(b - b'0'))
+        })
+        .ok_or(TOO_LARGE)
 }
 
-/// Decodes 64 hex digits (either case) into a tag; `None` for anything else.
-fn decode_hex_tag(text: &[u8]) -> Option<Tag> {
-    if text.len() != 64 {
-        return None;
+/// Lower-case hex of a tag, without branches on its (secret-derived) value.
+fn hex_lower(tag: &Tag) -> [u8; 64] {
+    // 0xff when the nibble is above 9, else 0: selects the jump from '9' to 'a'.
+    let letter_mask = |nibble: u8| 0u8.wrapping_sub(9u8.wrapping_sub(nibble) >> 7);
+    let digit = |nibble: u8| nibble + b'0' + (letter_mask(nibble) & (b'a' - b'0' - 10));
+    let mut hex = [0u8; 64];
+    for (pair, byte) in hex.chunks_exact_mut(2).zip(tag) {
+        if let [hi, lo] = pair {
+            *hi = digit(byte >> 4);
+            *lo = digit(byte & 0x0f);
+        }
     }
-    let mut tag = [0u8; 32];
-    let mut invalid = false;
-    for (byte, pair) in tag.iter_mut().zip(text.chunks_exact(2)) {
-        let (hi, lo) = match pair {
-            [hi, lo] => (hex_digit(*hi), hex_digit(*lo)),
-            _ => return None,
-        };
-        invalid |= (hi | lo) > 0x0f;
-        *byte = (hi << 4) | (lo & 0x0f);
-    }
-    (!invalid).then_some(tag)
+    hex
 }
 
-/// The value of one hex digit, or a value above 15 if `c` is not one.
-#[inline]
-fn hex_digit(c: u8) -> u8 {
-    let digit = c.wrapping_sub(b'0');
-    let letter = (c | 0x20).wrapping_sub(b'a');
-    if digit < 10 {
-        digit
-    } else if letter < 6 {
-        letter + 10
-    } else {
-        0xff
-    }
+/// Whether `received` is `expected` in hex of either case, in constant time.
+///
+/// Comparing text saves decoding the received value: letters match in either case (bit `0x20`
+/// is masked where `expected` has a letter), digits must match exactly, so nothing but the 64
+/// hex digits of the right value can pass. No early exit, no branch on `expected`.
+fn hex_matches(expected: &[u8; 64], received: &[u8]) -> subtle::Choice {
+    let Ok(received) = <&[u8; 64]>::try_from(received) else {
+        // The length of what was sent is public; a wrong length cannot match.
+        return subtle::Choice::from(0);
+    };
+    let diff = expected.iter().zip(received).fold(0u8, |acc, (&e, &r)| {
+        let case_bit = (e & 0x40) >> 1; // 0x20 for a-f, 0 for digits
+        acc | ((r | case_bit) ^ e)
+    });
+    diff.ct_eq(&0)
 }
 
 /// Constant-time equality of two tags: no early exit on the first differing byte.
@@ -327,18 +395,13 @@ impl Verifier {
         parsed: &SignatureHeader<'_>,
         body: &[u8],
     ) -> Result<usize, VerifyError> {
-        let mut candidates = [None; MAX_SIGNATURES];
-        for (slot, text) in candidates.iter_mut().zip(parsed.signatures()) {
-            *slot = decode_hex_tag(text);
-        }
-        let candidates = candidates.get(..parsed.signature_count).unwrap_or_default();
         for (index, secret) in self.secrets.iter().enumerate() {
-            let expected = signed_payload_tag(secret, parsed.timestamp_text, body);
-            let matched = candidates
-                .iter()
-                .flatten()
-                .fold(subtle::Choice::from(0), |acc, candidate| {
-                    acc | tags_equal(&expected, candidate)
+            let expected = hex_lower(&signed_payload_tag(secret, parsed.timestamp_text, body));
+            // Every `v1` is compared, so timing does not tell which one matched.
+            let matched = parsed
+                .signatures()
+                .fold(subtle::Choice::from(0), |acc, received| {
+                    acc | hex_matches(&expected, received)
                 });
             if bool::from(matched) {
                 return Ok(index);

@@ -1,0 +1,443 @@
+//! Kinguin: product and order webhooks authenticated by a shared secret.
+//!
+//! Kinguin puts the secret configured in its dashboard, as is, in `X-Event-Secret`, and the
+//! event name in `X-Event-Name`; the body is the event's JSON object. [`Webhook`] compares the
+//! secret in constant time (several secrets may be configured while one is rotated), then reads
+//! the name and parses the body into one typed [`Event`].
+//!
+//! # What to answer
+//!
+//! Any 2xx with an empty body; Kinguin recommends **204 No Content**. A failure is retried a few
+//! times, then the webhook is dropped, and an endpoint that fails too often may be disabled.
+//!
+//! # Order of delivery and repeats
+//!
+//! Kinguin sends webhooks asynchronously and does not preserve their order: a product's or an
+//! order's older update can arrive after a newer one. Store the `updatedAt`
+//! ([`Event::updated_at`]) you last applied per product or order, and ignore an event that is
+//! not newer. Retries repeat a delivery: drop repeats with [`Event::idempotency_key`]. Nothing
+//! ties the secret to the body or to a time, so a recorded request can be replayed for ever;
+//! the `updatedAt` check above also makes a replay harmless.
+//!
+//! # The dashboard's TEST URL button
+//!
+//! The button sends a request with the secret and without `X-Event-Name` (Kinguin does not
+//! document it; this is inferred). [`Webhook::verify`] returns [`Event::Test`] for it: answer
+//! 204 and do nothing. Configure the secret at Kinguin before pressing the button: a request
+//! without the right secret is refused like any other.
+//!
+//! ```
+//! use commerce_webhooks::{kinguin, Secret};
+//!
+//! let hook = kinguin::Webhook::new(Secret::new("kinguin-secret")?);
+//!
+//! let body = br#"{"orderId":"PHS84FJAG5U","orderExternalId":"AL2FEEHOO2OHF",
+//!   "status":"canceled","updatedAt":"2020-10-16T11:24:08.025+00:00"}"#;
+//! let headers = [("X-Event-Name", "order.status"), ("X-Event-Secret", "kinguin-secret")];
+//!
+//! match hook.verify(&headers, body)? {
+//!     kinguin::Event::OrderStatus(change) => {
+//!         assert_eq!(change.order_id, "PHS84FJAG5U");
+//!         assert_eq!(change.status, kinguin::Status::Canceled);
+//!     }
+//!     kinguin::Event::Test => { /* the dashboard's TEST URL button: answer 204 */ }
+//!     other => println!("not handled: {:?}", other.name()),
+//! }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use crate::headers::{self, Headers};
+use crate::scheme::shared_secret::{self, Verified};
+use crate::serde_util::{self, lenient, string_enum, utc_rfc3339, IdString};
+use crate::{ConfigError, Error, ParseError, Secret, VerifyError};
+
+/// The header that carries the configured secret.
+pub const SECRET_HEADER: &str = "X-Event-Secret";
+
+/// The header that carries the event name.
+pub const NAME_HEADER: &str = "X-Event-Name";
+
+const PROVIDER: &str = "Kinguin";
+
+const PRODUCT_UPDATE: &str = "product.update";
+const ORDER_COMPLETE: &str = "order.complete";
+const ORDER_STATUS: &str = "order.status";
+
+// ---------------------------------------------------------------------------------------------
+// Verification.
+
+/// Authenticates Kinguin webhooks and parses them into [`Event`]s.
+///
+/// Built once at start-up from the secret key configured in Kinguin's dashboard.
+#[derive(Debug, Clone)]
+pub struct Webhook {
+    verifier: shared_secret::Verifier,
+}
+
+impl Webhook {
+    /// An endpoint accepting one secret.
+    pub fn new(secret: Secret) -> Self {
+        Webhook {
+            verifier: shared_secret::Verifier::new(SECRET_HEADER, secret),
+        }
+    }
+
+    /// An endpoint accepting any of `secrets`, for changing the secret at Kinguin without
+    /// refusing requests in flight.
+    ///
+    /// # Errors
+    /// [`ConfigError::NoSecrets`] or [`ConfigError::TooManySecrets`] outside one to
+    /// [`MAX_SECRETS`](crate::MAX_SECRETS) secrets.
+    pub fn with_secrets(secrets: impl IntoIterator<Item = Secret>) -> Result<Self, ConfigError> {
+        shared_secret::Verifier::with_secrets(SECRET_HEADER, secrets)
+            .map(|verifier| Webhook { verifier })
+    }
+
+    /// Checks `X-Event-Secret`, then parses `body` as the event named by `X-Event-Name`.
+    ///
+    /// A request with the right secret and no `X-Event-Name` (or a blank one) is the
+    /// dashboard's TEST URL button: it gives [`Event::Test`] without reading the body, so an
+    /// empty or non-JSON test body still succeeds. Every real event carries its name, so none
+    /// can be taken for a test, and a wrong or missing secret is refused before the name is
+    /// looked at.
+    ///
+    /// # Errors
+    /// [`Error::Verify`] when the secret is missing or wrong, or when `X-Event-Name` is sent
+    /// twice or is not UTF-8; [`Error::Parse`] when the body of a named event does not have its
+    /// documented shape.
+    pub fn verify<H: Headers + ?Sized>(
+        &self,
+        headers: &H,
+        body: impl AsRef<[u8]>,
+    ) -> Result<Event, Error> {
+        self.verifier.verify(headers)?;
+        match event_name(headers)? {
+            None => Ok(Event::Test),
+            Some(name) => Ok(Event::parse(name, body)?),
+        }
+    }
+
+    /// [`Webhook::verify`]; `now` is ignored because Kinguin's requests carry no signed time
+    /// (it is taken so that every provider's `Webhook` has the same shape).
+    ///
+    /// # Errors
+    /// As [`Webhook::verify`].
+    pub fn verify_at<H: Headers + ?Sized>(
+        &self,
+        headers: &H,
+        body: impl AsRef<[u8]>,
+        now: OffsetDateTime,
+    ) -> Result<Event, Error> {
+        let _ = now;
+        self.verify(headers, body)
+    }
+
+    /// Checks `X-Event-Secret` only, so the request can be queued and parsed later with
+    /// [`Event::parse`]. The body is taken for the same shape as other providers and is not
+    /// read: Kinguin's secret is not tied to the body.
+    ///
+    /// # Errors
+    /// [`VerifyError::MissingHeader`], [`VerifyError::MalformedHeader`] (the header sent twice),
+    /// [`VerifyError::HeaderTooLarge`], [`VerifyError::SignatureMismatch`] (a wrong secret).
+    pub fn verify_signature<H: Headers + ?Sized>(
+        &self,
+        headers: &H,
+        body: impl AsRef<[u8]>,
+    ) -> Result<Verified, VerifyError> {
+        let _ = body;
+        self.verifier.verify(headers)
+    }
+
+    /// [`Webhook::verify_signature`]; `now` is ignored.
+    ///
+    /// # Errors
+    /// As [`Webhook::verify_signature`].
+    pub fn verify_signature_at<H: Headers + ?Sized>(
+        &self,
+        headers: &H,
+        body: impl AsRef<[u8]>,
+        now: OffsetDateTime,
+    ) -> Result<Verified, VerifyError> {
+        let _ = now;
+        self.verify_signature(headers, body)
+    }
+}
+
+/// The trimmed `X-Event-Name`, or `None` when it is absent or blank.
+fn event_name<H: Headers + ?Sized>(headers: &H) -> Result<Option<&str>, VerifyError> {
+    let Some(value) = headers::single(headers, NAME_HEADER)? else {
+        return Ok(None);
+    };
+    let name =
+        std::str::from_utf8(value.trim_ascii()).map_err(|_| VerifyError::MalformedHeader {
+            header: NAME_HEADER,
+            reason: "the event name is not UTF-8",
+        })?;
+    Ok(Some(name).filter(|name| !name.is_empty()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events.
+
+/// A Kinguin webhook, typed by its `X-Event-Name`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Event {
+    /// `product.update`: a product changed, went out of stock, or got a new offer.
+    ProductUpdate(ProductUpdate),
+    /// `order.complete`: an order was dispatched and its keys are ready to download. Kinguin's
+    /// current page no longer lists it (`order.status` with `completed` replaces it); it is
+    /// still typed for endpoints that receive it.
+    OrderComplete(OrderComplete),
+    /// `order.status`: an order's status changed.
+    OrderStatus(OrderStatus),
+    /// The dashboard's TEST URL button: the right secret and no `X-Event-Name`. Answer 2xx and
+    /// do nothing. Only [`Webhook::verify`] gives it, after the secret matched;
+    /// [`Event::parse`] never does.
+    Test,
+    /// An event name this version of the crate does not know.
+    Unknown {
+        /// The `X-Event-Name` as received.
+        name: String,
+        /// The body as received.
+        data: serde_json::Value,
+    },
+}
+
+impl Event {
+    /// Parses `body` as the event called `name` (the `X-Event-Name` value), without checking
+    /// the secret: for tests, and for requests checked earlier with
+    /// [`Webhook::verify_signature`] and queued. Never gives [`Event::Test`]: a name that is
+    /// not known, even an empty one, gives [`Event::Unknown`].
+    ///
+    /// # Errors
+    /// [`ParseError`] naming the event and the JSON path that failed.
+    pub fn parse(name: &str, body: impl AsRef<[u8]>) -> Result<Event, ParseError> {
+        let body = body.as_ref();
+        let event = Some(name);
+        Ok(match name {
+            PRODUCT_UPDATE => Event::ProductUpdate(serde_util::from_slice(PROVIDER, event, body)?),
+            ORDER_COMPLETE => Event::OrderComplete(serde_util::from_slice(PROVIDER, event, body)?),
+            ORDER_STATUS => Event::OrderStatus(serde_util::from_slice(PROVIDER, event, body)?),
+            _ => Event::Unknown {
+                name: name.to_owned(),
+                data: serde_util::from_slice(PROVIDER, event, body)?,
+            },
+        })
+    }
+
+    /// The event name as Kinguin sends it in `X-Event-Name`; `None` for [`Event::Test`].
+    pub fn name(&self) -> Option<&str> {
+        match self {
+            Event::ProductUpdate(_) => Some(PRODUCT_UPDATE),
+            Event::OrderComplete(_) => Some(ORDER_COMPLETE),
+            Event::OrderStatus(_) => Some(ORDER_STATUS),
+            Event::Test => None,
+            Event::Unknown { name, .. } => Some(name),
+        }
+    }
+
+    /// When the change happened, to drop an event that arrives after a newer one about the
+    /// same product or order; `None` for [`Event::Test`] and [`Event::Unknown`].
+    pub fn updated_at(&self) -> Option<OffsetDateTime> {
+        match self {
+            Event::ProductUpdate(update) => Some(update.updated_at),
+            Event::OrderComplete(complete) => Some(complete.updated_at),
+            Event::OrderStatus(change) => Some(change.updated_at),
+            Event::Test | Event::Unknown { .. } => None,
+        }
+    }
+
+    /// A key that is the same for every delivery of one event and differs between events:
+    /// store it and drop a request whose key you have already processed. `None` for
+    /// [`Event::Test`], which has nothing to deduplicate.
+    ///
+    /// Kinguin sends no event id, so the key is the event name, what the event is about, and
+    /// its `updatedAt` in RFC 3339 UTC:
+    ///
+    /// | event | key |
+    /// |---|---|
+    /// | `product.update` | `product.update:{kinguinId}:{productId}:{updatedAt}` |
+    /// | `order.complete` | `order.complete:{orderId}:{updatedAt}` |
+    /// | `order.status` | `order.status:{orderId}:{status}:{updatedAt}` |
+    /// | unknown | `{name}:{body re-serialized as compact JSON}` |
+    ///
+    /// Two changes of one product within the same `updatedAt` instant share a key; Kinguin's
+    /// current payloads carry milliseconds, which makes that unlikely.
+    pub fn idempotency_key(&self) -> Option<String> {
+        Some(match self {
+            Event::ProductUpdate(update) => format!(
+                "{PRODUCT_UPDATE}:{}:{}:{}",
+                update.kinguin_id,
+                update.product_id,
+                utc_rfc3339(update.updated_at)
+            ),
+            Event::OrderComplete(complete) => format!(
+                "{ORDER_COMPLETE}:{}:{}",
+                complete.order_id,
+                utc_rfc3339(complete.updated_at)
+            ),
+            Event::OrderStatus(change) => format!(
+                "{ORDER_STATUS}:{}:{}:{}",
+                change.order_id,
+                change.status,
+                utc_rfc3339(change.updated_at)
+            ),
+            Event::Test => return None,
+            Event::Unknown { name, data } => format!("{name}:{data}"),
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Payloads.
+
+/// The body of `product.update`.
+///
+/// Kinguin's current page sends `qty`, `textQty` and `cheapestOfferId`; its earlier page named
+/// `price`, `totalQty`, `offersCount`, `status`, `releaseDate` and `merchantName` as the fields
+/// whose change triggers the webhook. Each is `None` when the body does not carry it, so both
+/// shapes parse. `updatedAt` is accepted with or without milliseconds.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProductUpdate {
+    /// Kinguin's product id.
+    #[serde(deserialize_with = "lenient::i64")]
+    pub kinguin_id: i64,
+    /// Kinguin's other product id.
+    #[serde(deserialize_with = "serde_util::id_string")]
+    pub product_id: String,
+    /// The total quantity of the cheapest offers.
+    #[serde(default, deserialize_with = "lenient::opt_i64")]
+    pub qty: Option<i64>,
+    /// The quantity of `text` serials.
+    #[serde(default, deserialize_with = "lenient::opt_i64")]
+    pub text_qty: Option<i64>,
+    /// The ids of the cheapest offers (a single id sent as a string is read as a list of one).
+    #[serde(default, deserialize_with = "opt_id_list")]
+    pub cheapest_offer_id: Option<Vec<String>>,
+    /// The price.
+    #[serde(default, deserialize_with = "lenient::opt_decimal")]
+    pub price: Option<Decimal>,
+    /// The total quantity of all offers.
+    #[serde(default, deserialize_with = "lenient::opt_i64")]
+    pub total_qty: Option<i64>,
+    /// How many offers the product has.
+    #[serde(default, deserialize_with = "lenient::opt_i64")]
+    pub offers_count: Option<i64>,
+    /// The product's status, as sent (Kinguin documents no values for it).
+    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    pub status: Option<String>,
+    /// The release date, as sent (Kinguin's API writes dates as `Y-m-d`; the webhook page gives
+    /// no format, so the text is kept rather than risk refusing a delivery over it).
+    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    pub release_date: Option<String>,
+    /// The merchant's name.
+    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    pub merchant_name: Option<String>,
+    /// When the product changed.
+    #[serde(
+        deserialize_with = "lenient::datetime",
+        serialize_with = "time::serde::rfc3339::serialize"
+    )]
+    pub updated_at: OffsetDateTime,
+}
+
+/// The body of `order.complete` (deprecated by Kinguin in favour of `order.status`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OrderComplete {
+    /// Kinguin's order id.
+    #[serde(deserialize_with = "serde_util::id_string")]
+    pub order_id: String,
+    /// Your reference for the order, when you gave one when placing it.
+    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    pub order_external_id: Option<String>,
+    /// When the order was completed.
+    #[serde(
+        deserialize_with = "lenient::datetime",
+        serialize_with = "time::serde::rfc3339::serialize"
+    )]
+    pub updated_at: OffsetDateTime,
+}
+
+/// The body of `order.status`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OrderStatus {
+    /// Kinguin's order id.
+    #[serde(deserialize_with = "serde_util::id_string")]
+    pub order_id: String,
+    /// Your reference for the order, when you gave one when placing it.
+    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    pub order_external_id: Option<String>,
+    /// The order's new status.
+    pub status: Status,
+    /// When the status changed.
+    #[serde(
+        deserialize_with = "lenient::datetime",
+        serialize_with = "time::serde::rfc3339::serialize"
+    )]
+    pub updated_at: OffsetDateTime,
+}
+
+string_enum! {
+    /// A Kinguin order's status (the Order Statuses of Kinguin's Orders API).
+    pub enum Status {
+        /// `processing`: waiting for the keys to be delivered.
+        Processing = "processing",
+        /// `completed`: all keys have been delivered.
+        Completed = "completed",
+        /// `canceled`: the order was canceled.
+        Canceled = "canceled",
+        /// `refunded`: the order was refunded.
+        Refunded = "refunded",
+    }
+}
+
+/// A list of ids that may arrive as a list, as one id, or as `null`.
+fn opt_id_list<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Vec<String>>, D::Error> {
+    struct IdListVisitor;
+    impl<'de> Visitor<'de> for IdListVisitor {
+        type Value = Option<Vec<String>>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a list of ids, one id, or null")
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(IdListVisitor)
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Some(vec![v.to_owned()]))
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Some(vec![v.to_string()]))
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Some(vec![v.to_string()]))
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            // The hint comes from the body; cap it so a hostile length cannot reserve much.
+            let mut ids = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+            while let Some(id) = seq.next_element::<IdString>()? {
+                ids.push(id.0);
+            }
+            Ok(Some(ids))
+        }
+    }
+    deserializer.deserialize_any(IdListVisitor)
+}

@@ -1,0 +1,105 @@
+//! Spark Pay (Cart.com Online Store, formerly AmeriCommerce): typed webhook requests, typed
+//! replies, and the subscription a partner registers.
+//!
+//! Spark Pay calls a URL when something happens in a store. Ten of its 30 [`EventType`]s
+//! (tax, prices, discounts, product status, payments, validation) wait for a typed JSON reply;
+//! the rest are notifications that any 2xx acknowledges.
+//!
+//! # Setting up
+//!
+//! Spark Pay neither signs its requests nor names the event in them. Both gaps are closed by the
+//! URL you register:
+//!
+//! 1. **One URL per event type.** Create one [`Subscription`] per event, each with its own path
+//!    (`…/sparkpay/GetTax`, `…/sparkpay/OrderPlaced`), and route each path to its
+//!    [`EventType`] (`"GetTax".parse::<EventType>()` reads the path segment).
+//! 2. **A secret token in the URL.** Generate a long random token (32 or more letters and
+//!    digits), append it as `?token=…`, and give the same token to [`Webhook`], which refuses
+//!    any request that does not carry it. Keep the token out of logs: log the path, not the
+//!    query. To rotate, accept both tokens with [`Webhook::with_secrets`], re-register the
+//!    subscriptions with the new one, then drop the old.
+//! 3. **HTTPS only.** The token travels in the URL, so a plain `http://` URL would expose it;
+//!    [`Subscription::validate`] refuses one.
+//!
+//! # Replying in time
+//!
+//! Spark Pay waits at most [`REPLY_DEADLINE`] (3 seconds) for a reply, which
+//! [`EventType::reply_deadline`] returns for the events that expect one. A late or failed reply
+//! makes the store apply the subscription's [`FailureType`]: ignore the webhook (the default),
+//! show the shopper an error, or call the fallback URL. Answer from data you already hold; put
+//! slow work behind a queue. Spark Pay may cache replies for the subscription's
+//! [`CacheLength`].
+//!
+//! ```
+//! use commerce_webhooks::sparkpay::{EventType, Request, TaxReply, ValidationReply, Webhook};
+//! use commerce_webhooks::Secret;
+//! use rust_decimal::Decimal;
+//!
+//! // At start-up.
+//! let hook = Webhook::new(Secret::new("sp_tok_6d0f3c2a9b8e4f71")?);
+//!
+//! // Per request: POST /sparkpay/{event}?{query}, with the raw body.
+//! # let (path_event, query) = ("GetTax", "token=sp_tok_6d0f3c2a9b8e4f71");
+//! # let body = br#"{"items": [{"cart_item_id": 321, "item_number": "60PY2DR",
+//! #   "item_name": "60PY2DR", "manufacturer_item_number": "", "price": 2295,
+//! #   "discounted_price": 2295, "quantity": 2, "is_tax_exempt": false, "tax_code": "",
+//! #   "line_item_subtotal": 4590}], "shipping_total": 25, "handling_total": 0}"#;
+//! let event: EventType = path_event.parse()?; // 404 if unknown
+//! let reply = match hook.verify_query(event, query, body)? {
+//!     Request::GetTax(tax) => {
+//!         let rate = Decimal::new(825, 4); // 8.25 %
+//!         let reply = tax.items.iter().fold(TaxReply::new(), |reply, item| {
+//!             reply.item(item.cart_item_id, (item.line_item_subtotal * rate).round_dp(2))
+//!         });
+//!         serde_json::to_string(&reply.shipping_tax((tax.shipping_total * rate).round_dp(2)))?
+//!     }
+//!     Request::ValidateCart(_) => serde_json::to_string(&ValidationReply::ok())?,
+//!     Request::OrderPlaced(placed) => {
+//!         println!("order {} placed", placed.order.id);
+//!         String::new() // a notification: any 2xx will do
+//!     }
+//!     _ => String::new(),
+//! };
+//! assert_eq!(
+//!     reply,
+//!     r#"{"items":[{"cart_item_id":321,"tax_amount":378.68}],"shipping_tax_amount":2.06,"handling_tax_amount":0}"#
+//! );
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # What is typed
+//!
+//! [`Request::parse`] reads a body straight into the payload of its event type
+//! ([`TaxRequest`], [`OrderRequest`], …), which embed the resource [`models`] (orders, carts,
+//! customers, products, …) typed from Spark Pay's API reference. Replies ([`TaxReply`],
+//! [`PriceReply`], …) serialize to the documented JSON, decimals as plain numbers.
+
+mod de;
+mod event_type;
+pub mod models;
+mod number;
+mod payload;
+mod reply;
+mod request;
+mod subscription;
+mod webhook;
+
+pub use event_type::{EventType, UnknownEventType, REPLY_DEADLINE};
+pub use models::*;
+pub use payload::{
+    CartRequest, CheckoutRequest, CustomerEmailChange, CustomerRequest, DiscountItem,
+    DiscountRequest, OrderRequest, OrderStatusChange, PaymentMethodAmount, PaymentRequest,
+    PriceItem, PriceRequest, ProductRequest, ProductStatusChange, ProductStatusItem,
+    ProductStatusRequest, QuoteRequest, QuoteStatusChange, ShippingMethodChoice, TaxItem,
+    TaxRequest, VariantChoice,
+};
+pub use reply::{
+    AddItem, AuthorizationReply, CaptureReply, CartItemDiscount, DiscountReply, ItemPrice,
+    ItemStatus, ItemTax, PaymentReply, PriceReply, ProductStatusReply, TaxReply, ValidationReply,
+};
+pub use request::Request;
+pub use subscription::{CacheLength, FailureType, Subscription};
+pub use webhook::{token_from_query, Webhook, TOKEN_PARAM};
+
+/// The provider name carried by this module's [`ParseError`](crate::ParseError)s.
+pub(crate) const PROVIDER: &str = "Spark Pay";

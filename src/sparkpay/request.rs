@@ -1,0 +1,109 @@
+//! [`Request`]: one typed webhook request, parsed for the event type its URL receives.
+
+use super::payload::{
+    CartRequest, CheckoutRequest, CustomerEmailChange, CustomerRequest, DiscountRequest,
+    OrderRequest, OrderStatusChange, PaymentRequest, PriceRequest, ProductRequest,
+    ProductStatusChange, ProductStatusRequest, QuoteRequest, QuoteStatusChange, TaxRequest,
+};
+use super::{EventType, PROVIDER};
+use crate::{serde_util, ParseError};
+
+macro_rules! requests {
+    ($( $event:ident($payload:ident), )*) => {
+        /// A Spark Pay webhook request, typed by its [`EventType`].
+        ///
+        /// Each variant is named after its event type and holds that event's body. Bodies are
+        /// boxed so that a `Request` stays small whichever event it carries.
+        ///
+        /// ```
+        /// use commerce_webhooks::sparkpay::{EventType, Request};
+        ///
+        /// let body = br#"{"items": [], "shipping_total": 25, "handling_total": 0}"#;
+        /// let request = Request::parse(EventType::GetTax, body)?;
+        /// assert_eq!(request.event_type(), EventType::GetTax);
+        /// match request {
+        ///     Request::GetTax(tax) => assert_eq!(tax.shipping_total, 25.into()),
+        ///     _ => unreachable!(),
+        /// }
+        /// # Ok::<(), commerce_webhooks::ParseError>(())
+        /// ```
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        pub enum Request {
+            $(
+                #[doc = concat!("[`EventType::", stringify!($event), "`]: a [`", stringify!($payload), "`].")]
+                $event(Box<$payload>),
+            )*
+        }
+
+        impl Request {
+            /// Parses the body of a request received for `event_type`.
+            ///
+            /// Spark Pay does not name the event in the body: pass the event type whose
+            /// subscription URL received it.
+            ///
+            /// # Errors
+            /// A [`ParseError`] naming Spark Pay, the event type, and the JSON path of the value
+            /// that does not match the documented shape.
+            pub fn parse(event_type: EventType, body: impl AsRef<[u8]>) -> Result<Request, ParseError> {
+                let body = body.as_ref();
+                let event = Some(event_type.as_str());
+                Ok(match event_type {
+                    $(
+                        EventType::$event => Request::$event(Box::new(
+                            serde_util::from_slice(PROVIDER, event, body)?,
+                        )),
+                    )*
+                })
+            }
+
+            /// The event type this request was parsed for.
+            pub fn event_type(&self) -> EventType {
+                match self {
+                    $( Request::$event(_) => EventType::$event, )*
+                }
+            }
+        }
+    };
+}
+
+requests! {
+    AuthorizingPayment(PaymentRequest),
+    CapturingPayment(PaymentRequest),
+    CustomerCreated(CustomerRequest),
+    CustomerEmailUpdated(CustomerEmailChange),
+    CustomerUpdated(CustomerRequest),
+    CustomerRegistered(CustomerRequest),
+    GetDiscount(DiscountRequest),
+    GetPrice(PriceRequest),
+    GetProductStatus(ProductStatusRequest),
+    GetTax(TaxRequest),
+    NewOrder(OrderRequest),
+    NewQuote(QuoteRequest),
+    NewValidOrder(OrderRequest),
+    OrderApproved(OrderRequest),
+    OrderCanceled(OrderRequest),
+    OrderDeclined(OrderRequest),
+    OrderPlaced(OrderRequest),
+    OrderShipped(OrderRequest),
+    OrderStatusChanged(OrderStatusChange),
+    OrderUpdated(OrderRequest),
+    PaymentProcessed(PaymentRequest),
+    ProductCreated(ProductRequest),
+    ProductStatusChanged(ProductStatusChange),
+    ProductUpdated(ProductRequest),
+    QuoteStatusChanged(QuoteStatusChange),
+    QuoteUpdated(QuoteRequest),
+    ValidateCart(CartRequest),
+    ValidateCheckout(CheckoutRequest),
+    ValidateCustomer(CustomerRequest),
+    ValidateProduct(ProductRequest),
+}
+
+impl Request {
+    /// Whether Spark Pay waits for a typed reply to this request; see
+    /// [`EventType::expects_reply`].
+    pub fn expects_reply(&self) -> bool {
+        self.event_type().expects_reply()
+    }
+}

@@ -1,0 +1,145 @@
+//! Spark Pay authentication: a secret token in the registered URL, compared in constant time,
+//! checked before the body is parsed.
+
+use commerce_webhooks::sparkpay::{token_from_query, EventType, Request, Webhook, TOKEN_PARAM};
+use commerce_webhooks::{ConfigError, Error, Secret, VerifyError, MAX_HEADER_LEN, MAX_SECRETS};
+
+const TOKEN: &str = "sp_tok_2f9c1e7a5b3d4c6e8f0a1b2c3d4e5f60";
+const PRICE_BODY: &[u8] = br#"{"items": [{"item_number": "42LP1", "quantity": 1}]}"#;
+
+fn hook() -> Webhook {
+    Webhook::new(Secret::new(TOKEN).unwrap())
+}
+
+#[test]
+fn the_right_token_lets_the_body_through_typed() {
+    let request = hook()
+        .verify(EventType::GetPrice, TOKEN, PRICE_BODY)
+        .unwrap();
+    let Request::GetPrice(price) = request else {
+        panic!("wrong variant");
+    };
+    assert_eq!(price.items[0].item_number, "42LP1");
+    assert_eq!(price.items[0].quantity, 1);
+
+    let query = format!("store=1&{TOKEN_PARAM}={TOKEN}");
+    let request = hook()
+        .verify_query(EventType::GetPrice, &query, PRICE_BODY)
+        .unwrap();
+    assert_eq!(request.event_type(), EventType::GetPrice);
+}
+
+#[test]
+fn a_wrong_or_missing_token_is_a_401_before_the_body_is_read() {
+    let not_json = b"this is not json";
+    for token in ["", "guess", &TOKEN[..TOKEN.len() - 1], &format!("{TOKEN}x")] {
+        let error = hook()
+            .verify(EventType::GetPrice, token, not_json)
+            .unwrap_err();
+        assert!(
+            matches!(
+                error,
+                Error::Verify(VerifyError::SignatureMismatch { header: "token" })
+            ),
+            "{token:?}: {error:?}"
+        );
+        assert_eq!(error.status_code(), 401);
+    }
+    let error = hook()
+        .verify_query(EventType::GetPrice, "store=1", not_json)
+        .unwrap_err();
+    assert!(matches!(
+        error,
+        Error::Verify(VerifyError::MissingHeader { header: "token" })
+    ));
+    // The right token with a bad body: now the body is the problem, a 400.
+    let error = hook()
+        .verify(EventType::GetPrice, TOKEN, not_json)
+        .unwrap_err();
+    assert!(matches!(error, Error::Parse(_)), "{error:?}");
+    assert_eq!(error.status_code(), 400);
+}
+
+#[test]
+fn the_token_never_appears_in_errors_or_debug() {
+    let error = hook()
+        .verify(EventType::GetTax, "guess", b"{}")
+        .unwrap_err();
+    assert!(!error.to_string().contains(TOKEN));
+    assert!(!format!("{error:?}").contains(TOKEN));
+    assert!(!format!("{:?}", hook()).contains(TOKEN));
+}
+
+#[test]
+fn several_tokens_rotate() {
+    let hook = Webhook::with_secrets([
+        Secret::new("new-token-0123456789").unwrap(),
+        Secret::new("old-token-0123456789").unwrap(),
+    ])
+    .unwrap();
+    assert_eq!(
+        hook.verify_token("new-token-0123456789")
+            .unwrap()
+            .secret_index,
+        0
+    );
+    assert_eq!(
+        hook.verify_token("old-token-0123456789")
+            .unwrap()
+            .secret_index,
+        1
+    );
+    assert!(hook.verify_token("older-token-0123456789").is_err());
+    assert_eq!(
+        Webhook::with_secrets([]).unwrap_err(),
+        ConfigError::NoSecrets
+    );
+    let too_many = (0..=MAX_SECRETS).map(|i| Secret::new(format!("token-{i}")).unwrap());
+    assert!(matches!(
+        Webhook::with_secrets(too_many),
+        Err(ConfigError::TooManySecrets { .. })
+    ));
+}
+
+#[test]
+fn an_oversized_token_is_refused_up_front() {
+    let huge = "a".repeat(MAX_HEADER_LEN + 1);
+    assert!(matches!(
+        hook().verify_token(&huge),
+        Err(VerifyError::HeaderTooLarge {
+            header: "token",
+            ..
+        })
+    ));
+}
+
+#[test]
+fn the_token_is_read_from_a_query_a_path_or_a_url() {
+    let cases = [
+        ("token=abc", "abc"),
+        ("?token=abc", "abc"),
+        ("store=1&token=abc&x=y", "abc"),
+        ("/sparkpay/GetTax?token=abc", "abc"),
+        ("https://h.example/sparkpay/GetTax?token=abc#frag", "abc"),
+        ("token=", ""),
+        ("token", ""),
+        ("token=a=b", "a=b"),
+    ];
+    for (query, token) in cases {
+        assert_eq!(token_from_query(query).unwrap(), token, "{query}");
+    }
+    for query in ["", "tokens=abc", "Token=abc", "x=token", "#token=abc"] {
+        assert_eq!(
+            token_from_query(query).unwrap_err(),
+            VerifyError::MissingHeader { header: "token" },
+            "{query}"
+        );
+    }
+    assert!(matches!(
+        token_from_query("token=a&token=b"),
+        Err(VerifyError::MalformedHeader {
+            header: "token",
+            ..
+        })
+    ));
+}
