@@ -54,6 +54,8 @@ mod error;
 pub mod ezq;
 mod headers;
 pub mod kinguin;
+pub mod leasecloud;
+pub mod montly;
 pub mod scheme;
 mod secret;
 #[allow(dead_code)] // Decoders are used as providers' models need them.

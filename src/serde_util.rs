@@ -659,3 +659,27 @@ pub(crate) fn utc_rfc3339(at: time::OffsetDateTime) -> String {
     utc.format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_else(|_| utc.unix_timestamp_nanos().to_string())
 }
+
+// --- added for leasecloud
+
+/// [`parse_envelope`] for a body that is valid UTF-8, checked once up front: serde_json then
+/// reads every string without validating it again, which is most of the cost of reading a
+/// string-heavy body. Any failure, and a body that is not UTF-8, goes through
+/// [`parse_envelope`], so the errors are the same.
+pub(crate) fn parse_envelope_utf8<K: Dispatch>(
+    provider: &'static str,
+    name_key: &'static str,
+    body: &[u8],
+) -> Result<Envelope<K>, ParseError> {
+    let Ok(text) = std::str::from_utf8(body) else {
+        return parse_envelope(provider, name_key, body);
+    };
+    let seed = EnvelopeSeed::<K> {
+        name_key,
+        kind: PhantomData,
+    };
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    seed.deserialize(&mut deserializer)
+        .and_then(|envelope| deserializer.end().map(|()| envelope))
+        .or_else(|_| parse_envelope(provider, name_key, body))
+}

@@ -5,11 +5,15 @@ use std::error::Error;
 
 mod ezq;
 mod kinguin;
+mod leasecloud;
+mod montly;
 mod schemes;
 mod sparkpay;
 
 fn main() -> Result<(), Box<dyn Error>> {
     schemes::run()?;
+    leasecloud::run()?;
+    montly::run()?;
     ezq::run()?;
     kinguin::run()?;
     sparkpay::run()?;

@@ -1,0 +1,340 @@
+//! LeaseCloud: signed webhooks about leasing orders, acknowledged with a JSON reply.
+//!
+//! # What LeaseCloud sends
+//!
+//! - `LeaseCloud-Signature: t=<unix>,v1=<hex>[,v1=<hex>…]`: HMAC-SHA256 over
+//!   `"{t}.{raw body}"`, one `v1` per secret while LeaseCloud rotates it (the
+//!   [timestamped scheme](crate::scheme::timestamped)).
+//! - `LeaseCloud-Version: 1.0.0`: the API version, readable with [`version`]; not signed.
+//! - A JSON body `{"id": …, "action": …, "data": {…}}`; the event name is `action`.
+//!   `order.created` and `order.statusUpdated` carry the whole [`Order`]. LeaseCloud's older
+//!   "v1" actions are the events of [Montly](crate::montly), its earlier name:
+//!   `order.accepted`, `order.declined`, `order.signed`, `order.deliveryApproved` and
+//!   `tariff.updated`.
+//! - LeaseCloud calls the endpoint again until it is acknowledged with a 200 response whose
+//!   body is an [`Acknowledgement`]. The same event may therefore arrive more than once:
+//!   deduplicate on [`Event::idempotency_key`].
+//!
+//! # Receiving an event
+//!
+//! ```
+//! use commerce_webhooks::leasecloud::{Acknowledgement, Event, EventKind, OrderStatus, Webhook};
+//! use commerce_webhooks::Secret;
+//! use time::OffsetDateTime;
+//!
+//! // At start-up, during a rotation: the new secret first, the old one still accepted.
+//! let hook = Webhook::with_secrets([Secret::new("whsec_new")?, Secret::new("whsec_old")?])?;
+//!
+//! // Per request: the headers and the body exactly as received (here signed on the spot).
+//! # let body = include_bytes!("../../tests/fixtures/leasecloud/order_created.json");
+//! let now = OffsetDateTime::now_utc();
+//! let headers = Webhook::sign_headers(&Secret::new("whsec_old")?, now.unix_timestamp(), body);
+//! let event: Event = match hook.verify_at(&headers, body, now) {
+//!     Ok(event) => event,
+//!     Err(error) => {
+//!         // Answer error.status_code() (401 or 400) and log the error.
+//!         return Err(error.into());
+//!     }
+//! };
+//!
+//! if let EventKind::OrderCreated(order) = &event.kind {
+//!     assert_eq!(order.status, OrderStatus::Pending);
+//!     assert_eq!(order.total_amount, 23323); // öre
+//! }
+//!
+//! // Answer 200 with this body, or LeaseCloud calls again.
+//! let reply = Acknowledgement::for_event(&event).partner_order_id("SO-1001");
+//! assert_eq!(
+//!     reply.to_json(),
+//!     r#"{"id":"evt:e1f0aed8-883a-9751-74a3-48537d3d94ce","orderId":"c1f0acd8-8e3e-4477-85d3-18337c3c92d6","partnerOrderId":"SO-1001"}"#
+//! );
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod ack;
+mod order;
+
+use serde::Deserializer;
+use time::{Duration, OffsetDateTime};
+
+pub use self::ack::Acknowledgement;
+pub use self::order::{Address, Item, Order, OrderStatus};
+pub use crate::montly::{OrderId, Tariff};
+
+use crate::headers::Headers;
+use crate::montly;
+use crate::scheme::timestamped::{self, Verified, Verifier};
+use crate::serde_util::Dispatch;
+use crate::{ConfigError, Error, ParseError, Secret, VerifyError};
+
+/// The header carrying the signature.
+pub const SIGNATURE_HEADER: &str = "LeaseCloud-Signature";
+
+/// The header carrying the API version (not covered by the signature).
+pub const VERSION_HEADER: &str = "LeaseCloud-Version";
+
+/// The API version in LeaseCloud's documented requests, sent by [`Webhook::sign_headers`].
+pub const DOCUMENTED_VERSION: &str = "1.0.0";
+
+const PROVIDER: &str = "LeaseCloud";
+
+/// The value of the [`VERSION_HEADER`], when it is present once and is text.
+///
+/// The version is informational: it is not signed, and the event types do not depend on it.
+///
+/// ```
+/// use commerce_webhooks::leasecloud;
+///
+/// assert_eq!(leasecloud::version(&[("LeaseCloud-Version", "1.0.0")]), Some("1.0.0"));
+/// assert_eq!(leasecloud::version(&[("Content-Type", "application/json")]), None);
+/// ```
+pub fn version<H: Headers + ?Sized>(headers: &H) -> Option<&str> {
+    montly::read_version(headers, VERSION_HEADER)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The verifier.
+
+/// Verifies LeaseCloud webhooks and parses them into [`Event`]s.
+///
+/// Build it once at start-up and share it; each request costs one HMAC per configured secret.
+#[derive(Debug, Clone)]
+pub struct Webhook {
+    verifier: Verifier,
+}
+
+impl Webhook {
+    /// A verifier with one secret and the default tolerance of 300 seconds.
+    pub fn new(secret: Secret) -> Self {
+        Webhook {
+            verifier: Verifier::new(SIGNATURE_HEADER, secret),
+        }
+    }
+
+    /// A verifier that accepts a signature made with any of `secrets`, newest first: use it
+    /// while a secret is being rotated.
+    ///
+    /// # Errors
+    /// [`ConfigError::NoSecrets`] or [`ConfigError::TooManySecrets`] outside one to
+    /// [`MAX_SECRETS`](crate::MAX_SECRETS) secrets.
+    pub fn with_secrets(secrets: impl IntoIterator<Item = Secret>) -> Result<Self, ConfigError> {
+        Ok(Webhook {
+            verifier: Verifier::with_secrets(SIGNATURE_HEADER, secrets)?,
+        })
+    }
+
+    /// How far the signed timestamp may be from now, either way (inclusive; default 300 s).
+    #[must_use]
+    pub fn tolerance(self, tolerance: Duration) -> Self {
+        Webhook {
+            verifier: self.verifier.tolerance(tolerance),
+        }
+    }
+
+    /// Verifies the request against the system clock, then parses its body.
+    ///
+    /// # Errors
+    /// As [`Webhook::verify_at`].
+    pub fn verify<H: Headers + ?Sized>(
+        &self,
+        headers: &H,
+        body: impl AsRef<[u8]>,
+    ) -> Result<Event, Error> {
+        self.verify_at(headers, body, OffsetDateTime::now_utc())
+    }
+
+    /// Verifies the request as if it arrived at `now`, then parses its body.
+    ///
+    /// # Errors
+    /// [`Error::Verify`] when the signature or its timestamp does not check out (answer 401);
+    /// [`Error::Parse`] when the authentic body does not have the documented shape (answer
+    /// 400).
+    pub fn verify_at<H: Headers + ?Sized>(
+        &self,
+        headers: &H,
+        body: impl AsRef<[u8]>,
+        now: OffsetDateTime,
+    ) -> Result<Event, Error> {
+        let body = body.as_ref();
+        self.verifier.verify_at(headers, body, now)?;
+        Ok(Event::parse(body)?)
+    }
+
+    /// Checks only the signature and its timestamp, leaving the body to be parsed later (for
+    /// instance after a queue) with [`Event::parse`].
+    ///
+    /// # Errors
+    /// As [`timestamped::Verifier::verify_at`].
+    pub fn verify_signature_at<H: Headers + ?Sized>(
+        &self,
+        headers: &H,
+        body: impl AsRef<[u8]>,
+        now: OffsetDateTime,
+    ) -> Result<Verified, VerifyError> {
+        self.verifier.verify_at(headers, body.as_ref(), now)
+    }
+
+    /// The headers LeaseCloud would send with `body` signed by `secret` at `unix_seconds`: the
+    /// signature and the [`DOCUMENTED_VERSION`]. For a partner's own tests.
+    pub fn sign_headers(
+        secret: &Secret,
+        unix_seconds: i64,
+        body: impl AsRef<[u8]>,
+    ) -> [(&'static str, String); 2] {
+        [
+            (
+                SIGNATURE_HEADER,
+                timestamped::sign(secret, unix_seconds, body),
+            ),
+            (VERSION_HEADER, DOCUMENTED_VERSION.to_owned()),
+        ]
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events.
+
+/// One LeaseCloud webhook: `{"id": …, "action": …, "data": {…}}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    /// The event id, unique per event and repeated on every retry of it.
+    pub id: String,
+    /// What happened, with its data.
+    pub kind: EventKind,
+}
+
+/// What a LeaseCloud event reports: its `action`, with the `data` typed.
+///
+/// Variant names are the event names in UpperCamelCase; fields are the JSON names in
+/// snake_case. The orders are boxed: they are large, the other variants small.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum EventKind {
+    /// `order.created`: a checkout produced a new order.
+    OrderCreated(Box<Order>),
+    /// `order.statusUpdated`: the order's status changed; the order is sent whole.
+    OrderStatusUpdated(Box<Order>),
+    /// `order.accepted` (v1): the order was accepted and awaits the customer's signature.
+    OrderAccepted {
+        /// Which order.
+        order_id: OrderId,
+    },
+    /// `order.declined` (v1): the order was declined.
+    OrderDeclined {
+        /// Which order.
+        order_id: OrderId,
+        /// Why, in LeaseCloud's words; empty when none was sent (absent or `null`).
+        reason: String,
+    },
+    /// `order.signed` (v1): the customer signed; the products may be shipped.
+    OrderSigned {
+        /// Which order.
+        order_id: OrderId,
+    },
+    /// `order.deliveryApproved` (v1): the customer confirmed the products arrived.
+    OrderDeliveryApproved {
+        /// Which order.
+        order_id: OrderId,
+    },
+    /// `tariff.updated` (v1): the monthly tariffs changed.
+    TariffUpdated {
+        /// The new tariff for each lease length.
+        tariffs: Vec<Tariff>,
+    },
+    /// An action this crate does not know yet, with its `data` kept as received.
+    Unknown {
+        /// The action, as sent.
+        name: String,
+        /// The `data` member (`null` when absent).
+        data: serde_json::Value,
+    },
+}
+
+impl EventKind {
+    /// The action as LeaseCloud sends it, e.g. `"order.statusUpdated"`.
+    pub fn name(&self) -> &str {
+        match self {
+            EventKind::OrderCreated(_) => "order.created",
+            EventKind::OrderStatusUpdated(_) => "order.statusUpdated",
+            EventKind::OrderAccepted { .. } => "order.accepted",
+            EventKind::OrderDeclined { .. } => "order.declined",
+            EventKind::OrderSigned { .. } => "order.signed",
+            EventKind::OrderDeliveryApproved { .. } => "order.deliveryApproved",
+            EventKind::TariffUpdated { .. } => "tariff.updated",
+            EventKind::Unknown { name, .. } => name,
+        }
+    }
+
+    /// The order the event is about; `None` for tariff updates and unknown actions.
+    pub fn order_id(&self) -> Option<&OrderId> {
+        match self {
+            EventKind::OrderCreated(order) | EventKind::OrderStatusUpdated(order) => {
+                Some(&order.id)
+            }
+            EventKind::OrderAccepted { order_id }
+            | EventKind::OrderDeclined { order_id, .. }
+            | EventKind::OrderSigned { order_id }
+            | EventKind::OrderDeliveryApproved { order_id } => Some(order_id),
+            EventKind::TariffUpdated { .. } | EventKind::Unknown { .. } => None,
+        }
+    }
+}
+
+/// A Montly event read as LeaseCloud's v1 action of the same name.
+impl From<montly::EventKind> for EventKind {
+    fn from(kind: montly::EventKind) -> Self {
+        match kind {
+            montly::EventKind::OrderAccepted { order_id } => EventKind::OrderAccepted { order_id },
+            montly::EventKind::OrderDeclined { order_id, reason } => {
+                EventKind::OrderDeclined { order_id, reason }
+            }
+            montly::EventKind::OrderSigned { order_id } => EventKind::OrderSigned { order_id },
+            montly::EventKind::OrderDeliveryApproved { order_id } => {
+                EventKind::OrderDeliveryApproved { order_id }
+            }
+            montly::EventKind::TariffUpdated { tariffs } => EventKind::TariffUpdated { tariffs },
+            montly::EventKind::Unknown { name, data } => EventKind::Unknown { name, data },
+        }
+    }
+}
+
+impl Event {
+    /// Parses a body without verifying it: for tests, and for bodies verified earlier with
+    /// [`Webhook::verify_signature_at`].
+    ///
+    /// An unknown `action` is not an error: it gives [`EventKind::Unknown`]. Unknown fields are
+    /// ignored.
+    ///
+    /// # Errors
+    /// [`ParseError`] naming the JSON path (and line and column) of the first value that does
+    /// not have the documented shape, including a missing or `null` event `id`: without it the
+    /// event can be neither deduplicated nor acknowledged.
+    pub fn parse(body: impl AsRef<[u8]>) -> Result<Self, ParseError> {
+        let (id, kind) = montly::parse_event(PROVIDER, "action", body.as_ref())?;
+        Ok(Event { id, kind })
+    }
+
+    /// The key to deduplicate deliveries on: the event id, the same on every retry.
+    pub fn idempotency_key(&self) -> &str {
+        &self.id
+    }
+
+    /// The order the event is about; `None` for tariff updates and unknown actions.
+    pub fn order_id(&self) -> Option<&OrderId> {
+        self.kind.order_id()
+    }
+}
+
+impl Dispatch for EventKind {
+    fn deserialize_data<'de, D: Deserializer<'de>>(name: &str, data: D) -> Result<Self, D::Error> {
+        use serde::Deserialize;
+        match name {
+            "order.created" => Ok(EventKind::OrderCreated(Box::new(Order::deserialize(data)?))),
+            "order.statusUpdated" => Ok(EventKind::OrderStatusUpdated(Box::new(
+                Order::deserialize(data)?,
+            ))),
+            // The v1 actions, and unknown ones, are read exactly as Montly's events.
+            _ => montly::EventKind::deserialize_data(name, data).map(EventKind::from),
+        }
+    }
+}

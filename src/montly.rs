@@ -1,0 +1,626 @@
+//! Montly: signed webhooks about leasing orders and tariffs.
+//!
+//! Montly is LeaseCloud's earlier name. Its five events are the "v1" actions that
+//! [`leasecloud`](crate::leasecloud) still knows, so the types they carry ([`OrderId`],
+//! [`Tariff`]) are defined here once and shared with that module.
+//!
+//! # What Montly sends
+//!
+//! - `Montly-Signature: t=<unix>,v1=<hex>[,v1=<hex>…]`: HMAC-SHA256 over `"{t}.{raw body}"`,
+//!   one `v1` per secret while Montly rotates it (the
+//!   [timestamped scheme](crate::scheme::timestamped)).
+//! - `Montly-Version: 1.0.0`: the API version, readable with [`version`]; not signed.
+//! - A JSON body `{"id": …, "type": …, "data": {…}}`; the event name is `type`.
+//! - Montly makes up to 12 attempts over 7 days, with growing delays, until it gets a 200. A
+//!   partner therefore sees the same event more than once: deduplicate on
+//!   [`Event::idempotency_key`].
+//!
+//! # Receiving an event
+//!
+//! ```
+//! use commerce_webhooks::montly::{Event, EventKind, Webhook};
+//! use commerce_webhooks::Secret;
+//! use time::OffsetDateTime;
+//!
+//! let hook = Webhook::new(Secret::new("whsec_current")?);
+//!
+//! // What the web framework received (here signed on the spot).
+//! let body = br#"{"id":"evt:1","type":"order.signed","data":{"orderId":42}}"#;
+//! let now = OffsetDateTime::now_utc();
+//! let headers = Webhook::sign_headers(&Secret::new("whsec_current")?, now.unix_timestamp(), body);
+//!
+//! let event: Event = hook.verify_at(&headers, body, now)?;
+//! assert_eq!(event.idempotency_key(), "evt:1");
+//! match &event.kind {
+//!     EventKind::OrderSigned { order_id } => assert_eq!(*order_id, 42),
+//!     other => panic!("unexpected event {}", other.name()),
+//! }
+//! // Answer 200: anything else makes Montly try again.
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::cmp::Ordering;
+use std::fmt;
+use std::hash::{Hash, Hasher};
+
+use rust_decimal::Decimal;
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+use time::{Duration, OffsetDateTime};
+
+use crate::headers::{self, Headers};
+use crate::scheme::timestamped::{self, Verified, Verifier};
+use crate::serde_util::{self, lenient, Dispatch};
+use crate::{ConfigError, Error, ParseError, Secret, VerifyError};
+
+/// The header carrying the signature.
+pub const SIGNATURE_HEADER: &str = "Montly-Signature";
+
+/// The header carrying the API version (not covered by the signature).
+pub const VERSION_HEADER: &str = "Montly-Version";
+
+/// The API version in Montly's documented requests, sent by [`Webhook::sign_headers`].
+pub const DOCUMENTED_VERSION: &str = "1.0.0";
+
+const PROVIDER: &str = "Montly";
+
+/// The value of the [`VERSION_HEADER`], when it is present once and is text.
+///
+/// The version is informational: it is not signed, and the event types do not depend on it.
+///
+/// ```
+/// use commerce_webhooks::montly;
+///
+/// assert_eq!(montly::version(&[("montly-version", "1.0.0")]), Some("1.0.0"));
+/// assert_eq!(montly::version(&[("Content-Type", "application/json")]), None);
+/// ```
+pub fn version<H: Headers + ?Sized>(headers: &H) -> Option<&str> {
+    read_version(headers, VERSION_HEADER)
+}
+
+/// A header value read as text, `None` when absent, repeated, too long or not UTF-8.
+pub(crate) fn read_version<'a, H: Headers + ?Sized>(
+    headers: &'a H,
+    name: &'static str,
+) -> Option<&'a str> {
+    let value = headers::single(headers, name).ok()??;
+    std::str::from_utf8(value).ok().map(str::trim)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The verifier.
+
+/// Verifies Montly webhooks and parses them into [`Event`]s.
+///
+/// Build it once at start-up and share it; each request costs one HMAC per configured secret.
+#[derive(Debug, Clone)]
+pub struct Webhook {
+    verifier: Verifier,
+}
+
+impl Webhook {
+    /// A verifier with one secret and the default tolerance of 300 seconds.
+    pub fn new(secret: Secret) -> Self {
+        Webhook {
+            verifier: Verifier::new(SIGNATURE_HEADER, secret),
+        }
+    }
+
+    /// A verifier that accepts a signature made with any of `secrets`, newest first: use it
+    /// while a secret is being rotated.
+    ///
+    /// # Errors
+    /// [`ConfigError::NoSecrets`] or [`ConfigError::TooManySecrets`] outside one to
+    /// [`MAX_SECRETS`](crate::MAX_SECRETS) secrets.
+    pub fn with_secrets(secrets: impl IntoIterator<Item = Secret>) -> Result<Self, ConfigError> {
+        Ok(Webhook {
+            verifier: Verifier::with_secrets(SIGNATURE_HEADER, secrets)?,
+        })
+    }
+
+    /// How far the signed timestamp may be from now, either way (inclusive; default 300 s).
+    #[must_use]
+    pub fn tolerance(self, tolerance: Duration) -> Self {
+        Webhook {
+            verifier: self.verifier.tolerance(tolerance),
+        }
+    }
+
+    /// Verifies the request against the system clock, then parses its body.
+    ///
+    /// # Errors
+    /// As [`Webhook::verify_at`].
+    pub fn verify<H: Headers + ?Sized>(
+        &self,
+        headers: &H,
+        body: impl AsRef<[u8]>,
+    ) -> Result<Event, Error> {
+        self.verify_at(headers, body, OffsetDateTime::now_utc())
+    }
+
+    /// Verifies the request as if it arrived at `now`, then parses its body.
+    ///
+    /// # Errors
+    /// [`Error::Verify`] when the signature or its timestamp does not check out (answer 401);
+    /// [`Error::Parse`] when the authentic body does not have the documented shape (answer
+    /// 400).
+    pub fn verify_at<H: Headers + ?Sized>(
+        &self,
+        headers: &H,
+        body: impl AsRef<[u8]>,
+        now: OffsetDateTime,
+    ) -> Result<Event, Error> {
+        let body = body.as_ref();
+        self.verifier.verify_at(headers, body, now)?;
+        Ok(Event::parse(body)?)
+    }
+
+    /// Checks only the signature and its timestamp, leaving the body to be parsed later (for
+    /// instance after a queue) with [`Event::parse`].
+    ///
+    /// # Errors
+    /// As [`timestamped::Verifier::verify_at`].
+    pub fn verify_signature_at<H: Headers + ?Sized>(
+        &self,
+        headers: &H,
+        body: impl AsRef<[u8]>,
+        now: OffsetDateTime,
+    ) -> Result<Verified, VerifyError> {
+        self.verifier.verify_at(headers, body.as_ref(), now)
+    }
+
+    /// The headers Montly would send with `body` signed by `secret` at `unix_seconds`: the
+    /// signature and the [`DOCUMENTED_VERSION`]. For a partner's own tests.
+    pub fn sign_headers(
+        secret: &Secret,
+        unix_seconds: i64,
+        body: impl AsRef<[u8]>,
+    ) -> [(&'static str, String); 2] {
+        [
+            (
+                SIGNATURE_HEADER,
+                timestamped::sign(secret, unix_seconds, body),
+            ),
+            (VERSION_HEADER, DOCUMENTED_VERSION.to_owned()),
+        ]
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events.
+
+/// One Montly webhook: `{"id": …, "type": …, "data": {…}}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    /// The event id, unique per event and repeated on every retry of it.
+    pub id: String,
+    /// What happened, with its data.
+    pub kind: EventKind,
+}
+
+/// What a Montly event reports: its `type`, with the `data` typed.
+///
+/// Variant names are the event names in UpperCamelCase; fields are the JSON names in
+/// snake_case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum EventKind {
+    /// `order.accepted`: Montly accepted the order and awaits the customer's signature.
+    OrderAccepted {
+        /// Which order.
+        order_id: OrderId,
+    },
+    /// `order.declined`: Montly declined the order.
+    OrderDeclined {
+        /// Which order.
+        order_id: OrderId,
+        /// Why, in Montly's words; empty when Montly sent none (absent or `null`).
+        reason: String,
+    },
+    /// `order.signed`: the customer signed; the products may be shipped.
+    OrderSigned {
+        /// Which order.
+        order_id: OrderId,
+    },
+    /// `order.deliveryApproved`: the customer confirmed the products arrived.
+    OrderDeliveryApproved {
+        /// Which order.
+        order_id: OrderId,
+    },
+    /// `tariff.updated`: the monthly tariffs changed.
+    TariffUpdated {
+        /// The new tariff for each lease length.
+        tariffs: Vec<Tariff>,
+    },
+    /// An event this crate does not know yet, with its `data` kept as received.
+    Unknown {
+        /// The event name, as sent.
+        name: String,
+        /// The `data` member (`null` when absent).
+        data: serde_json::Value,
+    },
+}
+
+impl EventKind {
+    /// The event name as Montly sends it, e.g. `"order.deliveryApproved"`.
+    pub fn name(&self) -> &str {
+        match self {
+            EventKind::OrderAccepted { .. } => "order.accepted",
+            EventKind::OrderDeclined { .. } => "order.declined",
+            EventKind::OrderSigned { .. } => "order.signed",
+            EventKind::OrderDeliveryApproved { .. } => "order.deliveryApproved",
+            EventKind::TariffUpdated { .. } => "tariff.updated",
+            EventKind::Unknown { name, .. } => name,
+        }
+    }
+
+    /// The order the event is about; `None` for tariff updates and unknown events.
+    pub fn order_id(&self) -> Option<&OrderId> {
+        match self {
+            EventKind::OrderAccepted { order_id }
+            | EventKind::OrderDeclined { order_id, .. }
+            | EventKind::OrderSigned { order_id }
+            | EventKind::OrderDeliveryApproved { order_id } => Some(order_id),
+            EventKind::TariffUpdated { .. } | EventKind::Unknown { .. } => None,
+        }
+    }
+}
+
+impl Event {
+    /// Parses a body without verifying it: for tests, and for bodies verified earlier with
+    /// [`Webhook::verify_signature_at`].
+    ///
+    /// An unknown `type` is not an error: it gives [`EventKind::Unknown`]. Unknown fields are
+    /// ignored.
+    ///
+    /// # Errors
+    /// [`ParseError`] naming the JSON path (and line and column) of the first value that does
+    /// not have the documented shape, including a missing or `null` event `id`: without it the
+    /// event can be neither deduplicated nor acknowledged.
+    pub fn parse(body: impl AsRef<[u8]>) -> Result<Self, ParseError> {
+        let (id, kind) = parse_event(PROVIDER, "type", body.as_ref())?;
+        Ok(Event { id, kind })
+    }
+
+    /// The key to deduplicate deliveries on: the event id, the same on every retry.
+    pub fn idempotency_key(&self) -> &str {
+        &self.id
+    }
+
+    /// The order the event is about; `None` for tariff updates and unknown events.
+    pub fn order_id(&self) -> Option<&OrderId> {
+        self.kind.order_id()
+    }
+}
+
+/// Parses an envelope and insists on its event id.
+pub(crate) fn parse_event<K: Dispatch>(
+    provider: &'static str,
+    name_key: &'static str,
+    body: &[u8],
+) -> Result<(String, K), ParseError> {
+    let envelope = serde_util::parse_envelope_utf8::<K>(provider, name_key, body)?;
+    match envelope.id {
+        Some(id) => Ok((id, envelope.kind)),
+        None => Err(ParseError::new(
+            provider,
+            Some(&envelope.name),
+            "id",
+            "missing field `id` (or it is null): the event id is needed to deduplicate and \
+             acknowledge the event",
+        )),
+    }
+}
+
+impl Dispatch for EventKind {
+    fn deserialize_data<'de, D: Deserializer<'de>>(name: &str, data: D) -> Result<Self, D::Error> {
+        Ok(match name {
+            "order.accepted" => EventKind::OrderAccepted {
+                order_id: OrderRef::deserialize(data)?.order_id,
+            },
+            "order.declined" => {
+                let declined = Declined::deserialize(data)?;
+                EventKind::OrderDeclined {
+                    order_id: declined.order_id,
+                    reason: declined.reason.unwrap_or_default(),
+                }
+            }
+            "order.signed" => EventKind::OrderSigned {
+                order_id: OrderRef::deserialize(data)?.order_id,
+            },
+            "order.deliveryApproved" => EventKind::OrderDeliveryApproved {
+                order_id: OrderRef::deserialize(data)?.order_id,
+            },
+            "tariff.updated" => EventKind::TariffUpdated {
+                tariffs: Tariffs::deserialize(data)?.tariffs,
+            },
+            _ => EventKind::Unknown {
+                name: name.to_owned(),
+                data: serde_json::Value::deserialize(data)?,
+            },
+        })
+    }
+}
+
+/// `data` of the order events: `{"orderId": 42}`.
+#[derive(Deserialize)]
+struct OrderRef {
+    #[serde(rename = "orderId")]
+    order_id: OrderId,
+}
+
+/// `data` of `order.declined`.
+#[derive(Deserialize)]
+struct Declined {
+    #[serde(rename = "orderId")]
+    order_id: OrderId,
+    #[serde(default)]
+    reason: Option<String>,
+}
+
+/// `data` of `tariff.updated`.
+#[derive(Deserialize)]
+struct Tariffs {
+    tariffs: Vec<Tariff>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared models.
+
+/// The monthly tariff for one lease length, from `tariff.updated`.
+///
+/// `tariff` is exact: `1.51` is the decimal 1.51, never a binary float.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
+pub struct Tariff {
+    /// The lease length in months.
+    #[serde(deserialize_with = "count")]
+    pub months: u32,
+    /// The tariff for that length, as Montly sent it (e.g. `1.51`).
+    #[serde(deserialize_with = "lenient::decimal")]
+    pub tariff: Decimal,
+}
+
+/// A non-negative count (months, quantities) sent as a number or a string of digits.
+pub(crate) fn count<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+    let value = lenient::i64(deserializer)?;
+    u32::try_from(value).map_err(|_| {
+        de::Error::invalid_value(
+            de::Unexpected::Signed(value),
+            &"a count between 0 and 4294967295",
+        )
+    })
+}
+
+/// An order id as the provider sent it: the number `42` in Montly's events, a string (often a
+/// UUID) in LeaseCloud's orders.
+///
+/// Both forms are kept as text, so one type serves both and compares with either:
+///
+/// ```
+/// use commerce_webhooks::montly::OrderId;
+///
+/// let number: OrderId = serde_json::from_str("42")?;
+/// let text: OrderId = serde_json::from_str(r#""42""#)?;
+/// assert_eq!(number, text);
+/// assert_eq!(number, 42);
+/// assert_eq!(text, "42");
+/// assert_eq!(number.as_u64(), Some(42));
+///
+/// let uuid: OrderId = serde_json::from_str(r#""c1f0acd8-8e3e-4477-85d3-18337c3c92d6""#)?;
+/// assert_eq!(uuid.as_u64(), None);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+///
+/// Equality, ordering and hashing use the text only; serializing writes the form that was
+/// received (a number stays a number), so an id echoed back to the provider is unchanged.
+#[derive(Clone)]
+pub struct OrderId {
+    text: String,
+    sent_as_number: bool,
+}
+
+impl OrderId {
+    /// The id as text (`"42"` for the number 42).
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The id as a number when it is one: plain decimal digits with no sign or leading zero
+    /// that fit in a `u64`, whichever form it was sent in.
+    pub fn as_u64(&self) -> Option<u64> {
+        self.as_integer().and_then(|n| u64::try_from(n).ok())
+    }
+
+    /// The id as an integer when it is one, for comparing with integers of any type.
+    fn as_integer(&self) -> Option<i128> {
+        let digits = self.text.strip_prefix('-').unwrap_or(&self.text);
+        let canonical = !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && (digits == "0" || !digits.starts_with('0'))
+            && self.text != "-0";
+        if canonical {
+            self.text.parse().ok()
+        } else {
+            None
+        }
+    }
+
+    /// Whether the provider sent the id as a JSON number.
+    pub fn sent_as_number(&self) -> bool {
+        self.sent_as_number
+    }
+
+    fn number(text: String) -> Self {
+        OrderId {
+            text,
+            sent_as_number: true,
+        }
+    }
+
+    fn string(text: String) -> Self {
+        OrderId {
+            text,
+            sent_as_number: false,
+        }
+    }
+}
+
+impl fmt::Debug for OrderId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.sent_as_number {
+            write!(f, "OrderId({})", self.text)
+        } else {
+            write!(f, "OrderId({:?})", self.text)
+        }
+    }
+}
+
+impl fmt::Display for OrderId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl AsRef<str> for OrderId {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl PartialEq for OrderId {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for OrderId {}
+
+impl Hash for OrderId {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.text.hash(state);
+    }
+}
+
+impl PartialOrd for OrderId {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for OrderId {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.text.cmp(&other.text)
+    }
+}
+
+impl From<&str> for OrderId {
+    fn from(text: &str) -> Self {
+        OrderId::string(text.to_owned())
+    }
+}
+
+impl From<String> for OrderId {
+    fn from(text: String) -> Self {
+        OrderId::string(text)
+    }
+}
+
+impl PartialEq<str> for OrderId {
+    fn eq(&self, other: &str) -> bool {
+        self.text == other
+    }
+}
+
+impl PartialEq<&str> for OrderId {
+    fn eq(&self, other: &&str) -> bool {
+        self.text == *other
+    }
+}
+
+impl PartialEq<String> for OrderId {
+    fn eq(&self, other: &String) -> bool {
+        self.text == *other
+    }
+}
+
+impl PartialEq<OrderId> for str {
+    fn eq(&self, other: &OrderId) -> bool {
+        other == self
+    }
+}
+
+impl PartialEq<OrderId> for &str {
+    fn eq(&self, other: &OrderId) -> bool {
+        other == self
+    }
+}
+
+impl PartialEq<OrderId> for String {
+    fn eq(&self, other: &OrderId) -> bool {
+        other == self
+    }
+}
+
+/// `From` and both-way equality with an integer type, comparing with the id's decimal text.
+macro_rules! order_id_integer {
+    ($($int:ty),*) => {$(
+        impl From<$int> for OrderId {
+            fn from(number: $int) -> Self {
+                OrderId::number(number.to_string())
+            }
+        }
+
+        impl PartialEq<$int> for OrderId {
+            fn eq(&self, other: &$int) -> bool {
+                self.as_integer() == Some(i128::from(*other))
+            }
+        }
+
+        impl PartialEq<OrderId> for $int {
+            fn eq(&self, other: &OrderId) -> bool {
+                other == self
+            }
+        }
+    )*};
+}
+
+order_id_integer!(u32, u64, i32, i64);
+
+impl Serialize for OrderId {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.sent_as_number {
+            if let Ok(number) = self.text.parse::<u64>() {
+                return serializer.serialize_u64(number);
+            }
+            if let Ok(number) = self.text.parse::<i64>() {
+                return serializer.serialize_i64(number);
+            }
+        }
+        serializer.serialize_str(&self.text)
+    }
+}
+
+impl<'de> Deserialize<'de> for OrderId {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct OrderIdVisitor;
+        impl Visitor<'_> for OrderIdVisitor {
+            type Value = OrderId;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an order id as a string or an integer")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<OrderId, E> {
+                Ok(OrderId::string(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<OrderId, E> {
+                Ok(OrderId::string(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<OrderId, E> {
+                Ok(OrderId::number(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<OrderId, E> {
+                Ok(OrderId::number(v.to_string()))
+            }
+        }
+        deserializer.deserialize_any(OrderIdVisitor)
+    }
+}
