@@ -132,7 +132,10 @@ fn header<'a>(capture: &'a Capture, name: &'a str) -> Option<&'a [u8]> {
 
 fn timestamped_report(out: &mut String, capture: &Capture, name: &'static str, parse: ParseFn) {
     let Some(value) = header(capture, name) else {
-        let _ = writeln!(out, "✗ no single `{name}` header among the captured headers");
+        let _ = writeln!(
+            out,
+            "✗ no single `{name}` header among the captured headers"
+        );
         return;
     };
     match SignatureHeader::parse(name, value) {
@@ -145,9 +148,16 @@ fn timestamped_report(out: &mut String, capture: &Capture, name: &'static str, p
                     .map_or_else(|_| "out of range".to_owned(), |t| t.to_string()),
                 parsed.signatures().count()
             );
-            let age = capture.now.unix_timestamp().saturating_sub(parsed.timestamp());
+            let age = capture
+                .now
+                .unix_timestamp()
+                .saturating_sub(parsed.timestamp());
             let tolerance = DEFAULT_TOLERANCE.whole_seconds();
-            let verdict = if age.abs() <= tolerance { "✓ within" } else { "✗ outside" };
+            let verdict = if age.abs() <= tolerance {
+                "✓ within"
+            } else {
+                "✗ outside"
+            };
             let _ = writeln!(
                 out,
                 "{verdict} the default tolerance: signed {age} s before now (tolerance ±{tolerance} s)"
@@ -179,7 +189,10 @@ fn timestamped_report(out: &mut String, capture: &Capture, name: &'static str, p
 fn ezq_report(out: &mut String, capture: &Capture) {
     let name = ezq::SIGNATURE_HEADER;
     let Some(value) = header(capture, name) else {
-        let _ = writeln!(out, "✗ no single `{name}` header among the captured headers");
+        let _ = writeln!(
+            out,
+            "✗ no single `{name}` header among the captured headers"
+        );
         return;
     };
     let verifier = match body_hmac::Verifier::with_secrets(name, capture.secrets.iter().cloned()) {
@@ -211,14 +224,21 @@ fn ezq_report(out: &mut String, capture: &Capture) {
 fn kinguin_report(out: &mut String, capture: &Capture) {
     let name = kinguin::SECRET_HEADER;
     let Some(value) = header(capture, name) else {
-        let _ = writeln!(out, "✗ no single `{name}` header among the captured headers");
+        let _ = writeln!(
+            out,
+            "✗ no single `{name}` header among the captured headers"
+        );
         return;
     };
     match shared_secret::Verifier::with_secrets(name, capture.secrets.iter().cloned())
         .map(|verifier| verifier.verify_value(value))
     {
         Ok(Ok(verified)) => {
-            let _ = writeln!(out, "✓ `{name}` equals secret #{}", verified.secret_index + 1);
+            let _ = writeln!(
+                out,
+                "✓ `{name}` equals secret #{}",
+                verified.secret_index + 1
+            );
         }
         Ok(Err(error)) => {
             let _ = writeln!(out, "✗ {error}");
@@ -255,7 +275,10 @@ fn sparkpay_report(out: &mut String, capture: &Capture) {
     let event_type = match event.parse::<sparkpay::EventType>() {
         Ok(event_type) => event_type,
         Err(error) => {
-            let _ = writeln!(out, "✗ the URL's last segment is not an event type: {error}");
+            let _ = writeln!(
+                out,
+                "✗ the URL's last segment is not an event type: {error}"
+            );
             return;
         }
     };
@@ -268,7 +291,11 @@ fn sparkpay_report(out: &mut String, capture: &Capture) {
     };
     match sparkpay::token_from_query(url).and_then(|token| hook.verify_token(token)) {
         Ok(verified) => {
-            let _ = writeln!(out, "✓ the URL's token equals token #{}", verified.secret_index + 1);
+            let _ = writeln!(
+                out,
+                "✓ the URL's token equals token #{}",
+                verified.secret_index + 1
+            );
         }
         Err(error) => {
             let _ = writeln!(out, "✗ {error}");
@@ -288,10 +315,19 @@ fn sparkpay_report(out: &mut String, capture: &Capture) {
 /// Which secret matches, and if none does, whether one would after a common mangling.
 fn signature_report(out: &mut String, capture: &Capture, check: &dyn Fn(&[u8]) -> Option<usize>) {
     if let Some(index) = check(&capture.body) {
-        let _ = writeln!(out, "✓ the signature matches secret #{} of {}", index + 1, capture.secrets.len());
+        let _ = writeln!(
+            out,
+            "✓ the signature matches secret #{} of {}",
+            index + 1,
+            capture.secrets.len()
+        );
         return;
     }
-    let _ = writeln!(out, "✗ no signature matches the body under any of the {} secret(s)", capture.secrets.len());
+    let _ = writeln!(
+        out,
+        "✗ no signature matches the body under any of the {} secret(s)",
+        capture.secrets.len()
+    );
     for (what, body) in manglings(&capture.body) {
         if let Some(index) = check(&body) {
             let _ = writeln!(
@@ -314,16 +350,40 @@ fn signature_report(out: &mut String, capture: &Capture, check: &dyn Fn(&[u8]) -
 /// The body as it might have been before a framework changed it, with what changed.
 fn manglings(body: &[u8]) -> Vec<(&'static str, Vec<u8>)> {
     let mut candidates = vec![
-        ("has its trailing newline removed", body.strip_suffix(b"\n").map(<[u8]>::to_vec)),
-        ("has its trailing CRLF removed", body.strip_suffix(b"\r\n").map(<[u8]>::to_vec)),
-        ("gets a trailing newline added", Some([body, b"\n"].concat())),
-        ("has CRLF line endings turned into LF", Some(replace(body, b"\r\n", b"\n"))),
-        ("has LF line endings turned into CRLF", Some(replace(body, b"\n", b"\r\n"))),
-        ("has surrounding whitespace trimmed", Some(body.trim_ascii().to_vec())),
+        (
+            "has its trailing newline removed",
+            body.strip_suffix(b"\n").map(<[u8]>::to_vec),
+        ),
+        (
+            "has its trailing CRLF removed",
+            body.strip_suffix(b"\r\n").map(<[u8]>::to_vec),
+        ),
+        (
+            "gets a trailing newline added",
+            Some([body, b"\n"].concat()),
+        ),
+        (
+            "has CRLF line endings turned into LF",
+            Some(replace(body, b"\r\n", b"\n")),
+        ),
+        (
+            "has LF line endings turned into CRLF",
+            Some(replace(body, b"\n", b"\r\n")),
+        ),
+        (
+            "has surrounding whitespace trimmed",
+            Some(body.trim_ascii().to_vec()),
+        ),
     ];
     if let Ok(value) = serde_json::from_slice::<serde_json::Value>(body) {
-        candidates.push(("is re-serialized as compact JSON", serde_json::to_vec(&value).ok()));
-        candidates.push(("is re-serialized as pretty JSON", serde_json::to_vec_pretty(&value).ok()));
+        candidates.push((
+            "is re-serialized as compact JSON",
+            serde_json::to_vec(&value).ok(),
+        ));
+        candidates.push((
+            "is re-serialized as pretty JSON",
+            serde_json::to_vec_pretty(&value).ok(),
+        ));
     }
     candidates
         .into_iter()

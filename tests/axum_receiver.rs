@@ -35,7 +35,9 @@ async fn start() -> SocketAddr {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     tokio::spawn(async move {
-        axum::serve(listener, receiver::router(receiver)).await.unwrap();
+        axum::serve(listener, receiver::router(receiver))
+            .await
+            .unwrap();
     });
     address
 }
@@ -86,7 +88,10 @@ async fn leasecloud_success_is_acknowledged_with_the_documented_json() {
     let reply = post(
         address,
         "/webhooks/leasecloud",
-        &[("LeaseCloud-Signature", &signature), ("LeaseCloud-Version", "1.0.0")],
+        &[
+            ("LeaseCloud-Signature", &signature),
+            ("LeaseCloud-Version", "1.0.0"),
+        ],
         ORDER_CREATED.as_bytes(),
     )
     .await;
@@ -105,7 +110,8 @@ async fn leasecloud_success_is_acknowledged_with_the_documented_json() {
 async fn the_raw_body_is_what_gets_verified() {
     let address = start().await;
     // Odd spacing and key order: any re-serialization would change these bytes.
-    let body = b"{ \"action\" :\"order.accepted\",\n  \"data\":{\"orderId\":  42},\"id\":\"evt:raw\" }\n";
+    let body =
+        b"{ \"action\" :\"order.accepted\",\n  \"data\":{\"orderId\":  42},\"id\":\"evt:raw\" }\n";
     let signature = timestamped::sign(&secret(LEASECLOUD_SECRET), now(), body);
     let headers = [("LeaseCloud-Signature", signature.as_str())];
     let reply = post(address, "/webhooks/leasecloud", &headers, body).await;
@@ -134,17 +140,39 @@ async fn tampered_stale_and_unsigned_requests_get_401() {
     )
     .await;
     assert_eq!(reply.status, 401);
-    assert!(reply.body.contains("matches none of the configured secrets"), "{}", reply.body);
+    assert!(
+        reply
+            .body
+            .contains("matches none of the configured secrets"),
+        "{}",
+        reply.body
+    );
     assert!(!reply.body.contains(LEASECLOUD_SECRET));
 
     let stale = timestamped::sign(&secret(LEASECLOUD_SECRET), now() - 3600, body);
-    let reply = post(address, "/webhooks/leasecloud", &[("LeaseCloud-Signature", &stale)], body).await;
+    let reply = post(
+        address,
+        "/webhooks/leasecloud",
+        &[("LeaseCloud-Signature", &stale)],
+        body,
+    )
+    .await;
     assert_eq!(reply.status, 401);
-    assert!(reply.body.contains("s old, beyond the tolerance of 300 s"), "{}", reply.body);
+    assert!(
+        reply.body.contains("s old, beyond the tolerance of 300 s"),
+        "{}",
+        reply.body
+    );
 
     let reply = post(address, "/webhooks/leasecloud", &[], body).await;
     assert_eq!(reply.status, 401);
-    assert!(reply.body.contains("`LeaseCloud-Signature` header is missing"), "{}", reply.body);
+    assert!(
+        reply
+            .body
+            .contains("`LeaseCloud-Signature` header is missing"),
+        "{}",
+        reply.body
+    );
 }
 
 #[tokio::test]
@@ -152,7 +180,13 @@ async fn an_authentic_body_that_does_not_parse_gets_400() {
     let address = start().await;
     let body = br#"{"id":"evt:1","action":"order.created","data":{"totalAmount":"lots"}}"#;
     let signature = timestamped::sign(&secret(LEASECLOUD_SECRET), now(), body);
-    let reply = post(address, "/webhooks/leasecloud", &[("LeaseCloud-Signature", &signature)], body).await;
+    let reply = post(
+        address,
+        "/webhooks/leasecloud",
+        &[("LeaseCloud-Signature", &signature)],
+        body,
+    )
+    .await;
     assert_eq!(reply.status, 400, "{}", reply.body);
     assert!(reply.body.contains("LeaseCloud"), "{}", reply.body);
 }
@@ -162,7 +196,13 @@ async fn a_body_over_the_limit_gets_413() {
     let address = start().await;
     let body = vec![b' '; receiver::BODY_LIMIT + 1];
     let signature = timestamped::sign(&secret(LEASECLOUD_SECRET), now(), &body);
-    let reply = post(address, "/webhooks/leasecloud", &[("LeaseCloud-Signature", &signature)], &body).await;
+    let reply = post(
+        address,
+        "/webhooks/leasecloud",
+        &[("LeaseCloud-Signature", &signature)],
+        &body,
+    )
+    .await;
     assert_eq!(reply.status, 413);
 }
 
@@ -171,22 +211,51 @@ async fn montly_ezq_and_kinguin_successes() {
     let address = start().await;
     let montly = br#"{"id":"evt:m1","type":"order.signed","data":{"orderId":42}}"#;
     let signature = timestamped::sign(&secret(MONTLY_SECRET), now(), montly);
-    let reply = post(address, "/webhooks/montly", &[("Montly-Signature", &signature)], montly).await;
+    let reply = post(
+        address,
+        "/webhooks/montly",
+        &[("Montly-Signature", &signature)],
+        montly,
+    )
+    .await;
     assert_eq!(reply.status, 200, "{}", reply.body);
 
     let ezq = include_bytes!("fixtures/ezq/order_marketplace_confirmed.json");
     let signature = body_hmac::sign(&secret(EZQ_SECRET), ezq);
-    let reply = post(address, "/webhooks/ezq", &[("x-signature", &signature)], ezq).await;
+    let reply = post(
+        address,
+        "/webhooks/ezq",
+        &[("x-signature", &signature)],
+        ezq,
+    )
+    .await;
     assert_eq!(reply.status, 200, "{}", reply.body);
-    let reply = post(address, "/webhooks/ezq", &[("x-signature", &"0".repeat(64))], ezq).await;
+    let reply = post(
+        address,
+        "/webhooks/ezq",
+        &[("x-signature", &"0".repeat(64))],
+        ezq,
+    )
+    .await;
     assert_eq!(reply.status, 401);
 
     let kinguin = br#"{"orderId":"PHS84FJAG5U","orderExternalId":"AL2FEEHOO2OHF","status":"canceled","updatedAt":"2020-10-16T11:24:08+00:00"}"#;
-    let headers = [("X-Event-Name", "order.status"), ("X-Event-Secret", KINGUIN_SECRET)];
+    let headers = [
+        ("X-Event-Name", "order.status"),
+        ("X-Event-Secret", KINGUIN_SECRET),
+    ];
     let reply = post(address, "/webhooks/kinguin", &headers, kinguin).await;
     assert_eq!(reply.status, 204, "{}", reply.body);
-    let wrong = [("X-Event-Name", "order.status"), ("X-Event-Secret", "guess")];
-    assert_eq!(post(address, "/webhooks/kinguin", &wrong, kinguin).await.status, 401);
+    let wrong = [
+        ("X-Event-Name", "order.status"),
+        ("X-Event-Secret", "guess"),
+    ];
+    assert_eq!(
+        post(address, "/webhooks/kinguin", &wrong, kinguin)
+            .await
+            .status,
+        401
+    );
 }
 
 #[tokio::test]
