@@ -99,3 +99,107 @@ pub fn shared_secret_verify(data: &[u8]) {
         ));
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Provider parsers.
+
+use commerce_webhooks::{ezq, kinguin, leasecloud, montly, sparkpay};
+
+/// LeaseCloud bodies: anything accepted has an id to acknowledge, and its acknowledgement is
+/// valid JSON carrying that id.
+pub fn leasecloud_parse(data: &[u8]) {
+    if let Ok(event) = leasecloud::Event::parse(data) {
+        assert_eq!(event.idempotency_key(), event.id);
+        let ack = leasecloud::Acknowledgement::for_event(&event).to_json();
+        let json: serde_json::Value = serde_json::from_str(&ack).expect("acknowledgement is JSON");
+        assert_eq!(json["id"].as_str(), Some(event.id.as_str()));
+    }
+}
+
+/// Montly bodies: anything accepted keeps its id as the idempotency key.
+pub fn montly_parse(data: &[u8]) {
+    if let Ok(event) = montly::Event::parse(data) {
+        assert_eq!(event.idempotency_key(), event.id);
+    }
+}
+
+/// EZQ bodies: the idempotency key starts with the event name.
+pub fn ezq_parse(data: &[u8]) {
+    if let Ok(event) = ezq::Event::parse(data) {
+        assert!(event.idempotency_key().starts_with(event.name()));
+    }
+}
+
+/// Kinguin: the first line is the `X-Event-Name`, the rest the body.
+pub fn kinguin_parse(data: &[u8]) {
+    let (name, body) = split_header_body(data);
+    let name = String::from_utf8_lossy(name);
+    if let Ok(event) = kinguin::Event::parse(&name, body) {
+        assert!(
+            !matches!(event, kinguin::Event::Test),
+            "parse never yields the test event"
+        );
+        assert_eq!(event.name(), Some(name.as_ref()));
+    }
+}
+
+/// Spark Pay: the first byte picks the event type, the rest is the body.
+pub fn sparkpay_parse(data: &[u8]) {
+    let Some((&selector, body)) = data.split_first() else {
+        return;
+    };
+    let all = sparkpay::EventType::ALL;
+    let event_type = all[usize::from(selector) % all.len()];
+    if let Ok(request) = sparkpay::Request::parse(event_type, body) {
+        assert_eq!(request.event_type(), event_type);
+    }
+}
+
+/// Verify-then-parse with a fixed secret for every provider: a correctly signed body gives
+/// exactly what the unverified parser gives, and the same body with a wrong secret is refused.
+pub fn verify_then_parse(data: &[u8]) {
+    let Some((&selector, body)) = data.split_first() else {
+        return;
+    };
+    let good = secret("fuzz_secret");
+    let now_unix = NOW;
+    match selector % 4 {
+        0 => {
+            let hook = leasecloud::Webhook::new(secret("fuzz_secret"));
+            let headers = leasecloud::Webhook::sign_headers(&good, now_unix, body);
+            let verified = hook.verify_at(&headers, body, now());
+            assert_eq!(verified.ok(), leasecloud::Event::parse(body).ok());
+            let wrong = leasecloud::Webhook::sign_headers(&secret("other"), now_unix, body);
+            assert!(hook.verify_at(&wrong, body, now()).is_err());
+        }
+        1 => {
+            let hook = montly::Webhook::new(secret("fuzz_secret"));
+            let headers = montly::Webhook::sign_headers(&good, now_unix, body);
+            let verified = hook.verify_at(&headers, body, now());
+            assert_eq!(verified.ok(), montly::Event::parse(body).ok());
+        }
+        2 => {
+            let hook = ezq::Webhook::new(secret("fuzz_secret"));
+            let signature = body_hmac::sign(&good, body);
+            let verified = hook.verify(&[(ezq::SIGNATURE_HEADER, signature.as_str())], body);
+            assert_eq!(verified.ok(), ezq::Event::parse(body).ok());
+        }
+        _ => {
+            let hook = kinguin::Webhook::new(secret("fuzz_secret"));
+            let headers = [
+                ("X-Event-Secret", "fuzz_secret"),
+                ("X-Event-Name", "order.status"),
+            ];
+            let verified = hook.verify(&headers, body);
+            assert_eq!(
+                verified.ok(),
+                kinguin::Event::parse("order.status", body).ok()
+            );
+            let wrong = [
+                ("X-Event-Secret", "fuzz_secreT"),
+                ("X-Event-Name", "order.status"),
+            ];
+            assert!(hook.verify(&wrong, body).is_err());
+        }
+    }
+}

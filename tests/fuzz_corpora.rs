@@ -40,3 +40,33 @@ fn body_hmac_verify() {
 fn shared_secret_verify() {
     replay("shared_secret_verify", targets::shared_secret_verify);
 }
+
+#[test]
+fn leasecloud_parse() {
+    replay("leasecloud_parse", targets::leasecloud_parse);
+}
+
+#[test]
+fn montly_parse() {
+    replay("montly_parse", targets::montly_parse);
+}
+
+#[test]
+fn ezq_parse() {
+    replay("ezq_parse", targets::ezq_parse);
+}
+
+#[test]
+fn kinguin_parse() {
+    replay("kinguin_parse", targets::kinguin_parse);
+}
+
+#[test]
+fn sparkpay_parse() {
+    replay("sparkpay_parse", targets::sparkpay_parse);
+}
+
+#[test]
+fn verify_then_parse() {
+    replay("verify_then_parse", targets::verify_then_parse);
+}
