@@ -3,40 +3,110 @@
 //!
 //! The crate does no I/O. Hand it the header values and the raw body bytes your web framework
 //! received; get back a typed event, or an error that says exactly what failed and maps to a
-//! status code ([`Error::status_code`]).
+//! status code ([`Error::status_code`]: 401 when the request is not authentic, 400 when an
+//! authentic body does not parse).
 //!
-//! # Quick start
+//! # From `cargo add` to a verified event
+//!
+//! 1. `cargo add commerce-webhooks` (add `--features http` to pass an `http::HeaderMap`, as
+//!    axum, hyper and reqwest use, directly).
+//! 2. At start-up, build one `Webhook` per provider from the secret in its dashboard. A secret
+//!    that is empty or has surrounding whitespace (a stray newline from an environment file) is
+//!    refused here, not on the first request.
+//! 3. In the handler, take the body as **bytes**, not as parsed JSON: the signature covers
+//!    the exact bytes sent, and re-serialized JSON no longer matches it.
+//! 4. Call `verify`; answer what the provider expects on success, or `error.status_code()`.
 //!
 //! ```
-//! use commerce_webhooks::scheme::timestamped::{self, Verifier};
-//! use commerce_webhooks::{Secret, VerifyError};
+//! use commerce_webhooks::{montly, Error, Secret};
 //!
-//! // At start-up: the secret from the provider's dashboard, checked once.
-//! let verifier = Verifier::new("Montly-Signature", Secret::new("whsec_current")?);
+//! // 2. At start-up.
+//! let hook = montly::Webhook::new(Secret::new("whsec_current")?);
 //!
-//! // Per request: the header values and the body exactly as received.
-//! # let body: &[u8] = br#"{"id":"evt:1","type":"order.signed","data":{"orderId":42}}"#;
+//! // 3. Per request: the headers and the raw body, here signed on the spot.
+//! let body = br#"{"id":"evt:1","type":"order.signed","data":{"orderId":42}}"#;
 //! # let now = time::OffsetDateTime::now_utc().unix_timestamp();
-//! # let signature = timestamped::sign(&Secret::new("whsec_current")?, now, body);
-//! let headers = [("Montly-Signature", signature.as_str())];
-//! verifier.verify(&headers, body)?;
+//! let headers = montly::Webhook::sign_headers(&Secret::new("whsec_current")?, now, body);
 //!
-//! // A tampered body is refused, and the error says what to check.
-//! let tampered = br#"{"id":"evt:1","type":"order.signed","data":{"orderId":43}}"#;
-//! assert!(matches!(
-//!     verifier.verify(&headers, tampered),
-//!     Err(VerifyError::SignatureMismatch { .. })
-//! ));
+//! // 4. Verify, then act on the typed event.
+//! match hook.verify(&headers, body) {
+//!     Ok(event) => {
+//!         assert_eq!(event.idempotency_key(), "evt:1"); // deduplicate retries on this
+//!         assert!(matches!(event.kind, montly::EventKind::OrderSigned { .. }));
+//!     }
+//!     Err(error) => panic!("answer {}: {error}", error.status_code()),
+//! }
+//!
+//! // Anything else is refused, and the error says what to check.
+//! let error = hook.verify(&headers, br#"{"id":"evt:1"}"#).unwrap_err();
+//! assert!(matches!(error, Error::Verify(_)));
+//! assert_eq!(error.status_code(), 401);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! # The providers
+//!
+//! ## LeaseCloud ([`leasecloud`])
+//! - **Authenticates** with `LeaseCloud-Signature: t=…,v1=…`: HMAC-SHA256 of `"{t}.{body}"`,
+//!   one `v1` per secret during a rotation; the timestamp must be within 300 s of now
+//!   ([`leasecloud::Webhook::tolerance`] changes that).
+//! - **Retries** until it receives a 200 with a JSON [`leasecloud::Acknowledgement`]
+//!   (`{"id", "orderId", "partnerOrderId"}`): reply with it, or the event keeps coming.
+//! - **Dedup** on [`leasecloud::Event::idempotency_key`], the event id.
+//! - **Quirks:** its older "v1" actions are Montly's events; order ids arrive as numbers in
+//!   those and as strings elsewhere ([`montly::OrderId`] compares equal either way); amounts
+//!   are integer minor units.
+//!
+//! ## Montly ([`montly`])
+//! - **Authenticates** like LeaseCloud, with `Montly-Signature`. Montly is LeaseCloud's earlier
+//!   name; the event name is the body's `type` instead of `action`.
+//! - **Retries** up to 12 times over 7 days until it gets a 200: answer 200 with any body.
+//! - **Dedup** on [`montly::Event::idempotency_key`], the event id.
+//! - **Quirks:** tariff rates (`1.51`) are exact [`rust_decimal::Decimal`]s.
+//!
+//! ## EZQ Venture ([`ezq`])
+//! - **Authenticates** with `x-signature`: HMAC-SHA256 of the raw body. The page does not say
+//!   how it is encoded, so hex of either case and base64 are all accepted.
+//! - **Retries** 3 times, a minute apart, until it gets a 200.
+//! - **Dedup** on [`ezq::Event::idempotency_key`] (event, order and latest history entry):
+//!   nothing timestamped is signed, so there is no replay window and a recorded request stays
+//!   valid; the key is the only defence against repeats.
+//! - **Quirks:** MYR amounts with cents are [`rust_decimal::Decimal`]; nullable timestamps are
+//!   `Option`.
+//!
+//! ## Kinguin ([`kinguin`])
+//! - **Authenticates** with `X-Event-Secret`, which carries the configured secret itself; it is
+//!   compared in constant time without revealing its length. The event name is the
+//!   `X-Event-Name` header.
+//! - **Retries** a few times on failure; answer any 2xx, 204 recommended. Too many failures
+//!   may get the endpoint disabled.
+//! - **Dedup** on [`kinguin::Event::idempotency_key`]. Delivery order is not guaranteed:
+//!   compare [`kinguin::Event::updated_at`] with the last one applied.
+//! - **Quirks:** the dashboard's TEST URL button sends the secret without an event name; it
+//!   verifies to [`kinguin::Event::Test`], which no real event can produce.
+//!
+//! ## Spark Pay ([`sparkpay`])
+//! - **Authenticates** with nothing at all, so register each URL with a secret token
+//!   (`…/GetTax?token=…`) and check it with [`sparkpay::Webhook`]. Spark Pay names the event
+//!   only through the URL it calls: one URL per [`sparkpay::EventType`].
+//! - **Replies:** synchronous events (`GetTax`, `ValidateCart`, …) wait at most 3 seconds
+//!   ([`sparkpay::EventType::reply_deadline`]) for a typed reply such as
+//!   [`sparkpay::TaxReply`]; notifications need only a 200.
+//! - **Quirks:** flags arrive as 0/1, dates as `""` when missing, money as `2295` or
+//!   `"0.0000"`: all accepted.
+//!
 //! # Rules the crate keeps
 //!
-//! - The signature is checked on the raw bytes, before any parsing, and before the timestamp.
+//! - The signature is checked on the raw bytes, before any parsing, and before the timestamp,
+//!   so a caller without the secret learns nothing else.
 //! - Comparisons are constant time; no error message contains a secret or an expected MAC.
 //! - Bad input is an error, never a panic: headers over [`MAX_HEADER_LEN`] bytes or with more
-//!   than [`MAX_SIGNATURES`] signatures are refused up front.
+//!   than [`MAX_SIGNATURES`] signatures are refused up front; a header sent twice is refused.
 //! - Secrets never print and are wiped from memory when dropped.
+//! - Unknown event names parse to an `Unknown` variant that keeps the raw JSON, unknown status
+//!   values to `Other(…)`, and unknown fields are ignored, so a provider's additions do not
+//!   break an endpoint.
+//! - For a provider this crate does not cover, the [`scheme`] verifiers work on their own.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -76,7 +146,7 @@ pub const MAX_SIGNATURES: usize = 16;
 /// The most secrets one verifier holds (enough for any rotation in progress).
 pub const MAX_SECRETS: usize = 8;
 
-// The README's examples compile and run as doctests.
+// The README's examples compile and run as doctests (the receiver needs `http`'s HeaderMap).
 #[doc = include_str!("../README.md")]
-#[cfg(doctest)]
+#[cfg(all(doctest, feature = "http"))]
 pub struct ReadmeDoctests;

@@ -563,7 +563,7 @@ where
 /// Declares a status-like enum: the documented values as unit variants, anything else kept in
 /// `Other(String)`; serializes back to exactly the provider's spelling.
 ///
-/// ```ignore
+/// ```text
 /// string_enum! {
 ///     /// Docs.
 ///     pub enum Status {
