@@ -131,6 +131,7 @@ mod secret;
 #[allow(dead_code)] // Decoders are used as providers' models need them.
 pub(crate) mod serde_util;
 pub mod sparkpay;
+mod timestamped_webhook;
 
 pub use error::{ConfigError, Error, HeaderLimit, ParseError, VerifyError};
 pub use headers::Headers;

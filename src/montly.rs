@@ -46,12 +46,10 @@ use std::hash::{Hash, Hasher};
 use rust_decimal::Decimal;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
-use time::{Duration, OffsetDateTime};
 
 use crate::headers::{self, Headers};
-use crate::scheme::timestamped::{self, Verified, Verifier};
 use crate::serde_util::{self, lenient, Dispatch};
-use crate::{ConfigError, Error, ParseError, Secret, VerifyError};
+use crate::ParseError;
 
 /// The header carrying the signature.
 pub const SIGNATURE_HEADER: &str = "Montly-Signature";
@@ -90,101 +88,7 @@ pub(crate) fn read_version<'a, H: Headers + ?Sized>(
 // ---------------------------------------------------------------------------------------------
 // The verifier.
 
-/// Verifies Montly webhooks and parses them into [`Event`]s.
-///
-/// Build it once at start-up and share it; each request costs one HMAC per configured secret.
-#[derive(Debug, Clone)]
-pub struct Webhook {
-    verifier: Verifier,
-}
-
-impl Webhook {
-    /// A verifier with one secret and the default tolerance of 300 seconds.
-    pub fn new(secret: Secret) -> Self {
-        Webhook {
-            verifier: Verifier::new(SIGNATURE_HEADER, secret),
-        }
-    }
-
-    /// A verifier that accepts a signature made with any of `secrets`, newest first: use it
-    /// while a secret is being rotated.
-    ///
-    /// # Errors
-    /// [`ConfigError::NoSecrets`] or [`ConfigError::TooManySecrets`] outside one to
-    /// [`MAX_SECRETS`](crate::MAX_SECRETS) secrets.
-    pub fn with_secrets(secrets: impl IntoIterator<Item = Secret>) -> Result<Self, ConfigError> {
-        Ok(Webhook {
-            verifier: Verifier::with_secrets(SIGNATURE_HEADER, secrets)?,
-        })
-    }
-
-    /// How far the signed timestamp may be from now, either way (inclusive; default 300 s).
-    #[must_use]
-    pub fn tolerance(self, tolerance: Duration) -> Self {
-        Webhook {
-            verifier: self.verifier.tolerance(tolerance),
-        }
-    }
-
-    /// Verifies the request against the system clock, then parses its body.
-    ///
-    /// # Errors
-    /// As [`Webhook::verify_at`].
-    pub fn verify<H: Headers + ?Sized>(
-        &self,
-        headers: &H,
-        body: impl AsRef<[u8]>,
-    ) -> Result<Event, Error> {
-        self.verify_at(headers, body, OffsetDateTime::now_utc())
-    }
-
-    /// Verifies the request as if it arrived at `now`, then parses its body.
-    ///
-    /// # Errors
-    /// [`Error::Verify`] when the signature or its timestamp does not check out (answer 401);
-    /// [`Error::Parse`] when the authentic body does not have the documented shape (answer
-    /// 400).
-    pub fn verify_at<H: Headers + ?Sized>(
-        &self,
-        headers: &H,
-        body: impl AsRef<[u8]>,
-        now: OffsetDateTime,
-    ) -> Result<Event, Error> {
-        let body = body.as_ref();
-        self.verifier.verify_at(headers, body, now)?;
-        Ok(Event::parse(body)?)
-    }
-
-    /// Checks only the signature and its timestamp, leaving the body to be parsed later (for
-    /// instance after a queue) with [`Event::parse`].
-    ///
-    /// # Errors
-    /// As [`timestamped::Verifier::verify_at`].
-    pub fn verify_signature_at<H: Headers + ?Sized>(
-        &self,
-        headers: &H,
-        body: impl AsRef<[u8]>,
-        now: OffsetDateTime,
-    ) -> Result<Verified, VerifyError> {
-        self.verifier.verify_at(headers, body.as_ref(), now)
-    }
-
-    /// The headers Montly would send with `body` signed by `secret` at `unix_seconds`: the
-    /// signature and the [`DOCUMENTED_VERSION`]. For a partner's own tests.
-    pub fn sign_headers(
-        secret: &Secret,
-        unix_seconds: i64,
-        body: impl AsRef<[u8]>,
-    ) -> [(&'static str, String); 2] {
-        [
-            (
-                SIGNATURE_HEADER,
-                timestamped::sign(secret, unix_seconds, body),
-            ),
-            (VERSION_HEADER, DOCUMENTED_VERSION.to_owned()),
-        ]
-    }
-}
+crate::timestamped_webhook::timestamped_webhook!("Montly");
 
 // ---------------------------------------------------------------------------------------------
 // Events.
