@@ -2,7 +2,7 @@
 //! the crate, and each provider answered the way it expects.
 //!
 //! ```sh
-//! cargo run --example axum_receiver          # listens on 127.0.0.1:3000
+//! cargo run --example axum_receiver --features http    # listens on 127.0.0.1:3000
 //! ```
 //!
 //! Secrets come from the environment (`LEASECLOUD_SECRET`, `MONTLY_SECRET`, `EZQ_SECRET`,

@@ -47,10 +47,19 @@ where
             Err(error) => Some(error),
         };
         match error {
-            Some(error) => parse_error(provider, event, track.path().to_string(), &error),
+            Some(error) => parse_error(provider, event, json_path(&track.path()), &error),
             None => ParseError::new(provider, event, ".", "the body could not be parsed"),
         }
     })
+}
+
+/// The path as text; serde_path_to_error writes `?` for a failure outside any value (the body
+/// is not JSON at all, or it is empty), which reads better as the document itself.
+fn json_path(path: &serde_path_to_error::Path) -> String {
+    match path.to_string().as_str() {
+        "?" | "" => ".".to_owned(),
+        path => path.to_owned(),
+    }
 }
 
 fn slow_error<'de, T: Deserialize<'de>>(

@@ -270,7 +270,12 @@ fn not_json_at_all() {
     for body in ["", "[]", "null", "{", "\u{feff}{}"] {
         let error = parse_error(body);
         assert_eq!(error.provider, "Montly", "{body:?}");
+        assert_ne!(error.path, "?", "{body:?}: {error}");
     }
+    // Not JSON at all: the error is about the document itself, with its position.
+    let error = parse_error("{");
+    assert_eq!(error.path, ".");
+    assert_eq!((error.line, error.column), (1, 1), "{error}");
 }
 
 // ---------------------------------------------------------------------------------------------
