@@ -203,7 +203,7 @@ pub(crate) fn parse_event<K: Dispatch>(
     name_key: &'static str,
     body: &[u8],
 ) -> Result<(String, K), ParseError> {
-    let envelope = serde_util::parse_envelope_utf8::<K>(provider, name_key, body)?;
+    let envelope = serde_util::parse_envelope::<K>(provider, name_key, body)?;
     match envelope.id {
         Some(id) => Ok((id, envelope.kind)),
         None => Err(ParseError::new(

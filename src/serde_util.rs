@@ -115,6 +115,11 @@ pub(crate) struct Envelope<K> {
 /// Parses an envelope whose event name is under `name_key`, in one pass when the name comes
 /// before `data` (as every provider sends it); otherwise `data` is buffered once as raw JSON and
 /// typed after the name is known.
+///
+/// A body that is valid UTF-8 (every real one) is checked once up front and read as text:
+/// serde_json then reads its strings without validating each again, which is most of the cost
+/// of a string-heavy body. Any failure is reported from a second, path-tracking pass over the
+/// bytes, so errors do not depend on which path was taken.
 pub(crate) fn parse_envelope<K: Dispatch>(
     provider: &'static str,
     name_key: &'static str,
@@ -124,10 +129,18 @@ pub(crate) fn parse_envelope<K: Dispatch>(
         name_key,
         kind: PhantomData,
     };
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let fast = seed
-        .deserialize(&mut deserializer)
-        .and_then(|envelope| deserializer.end().map(|()| envelope));
+    let fast = match std::str::from_utf8(body) {
+        Ok(text) => {
+            let mut deserializer = serde_json::Deserializer::from_str(text);
+            seed.deserialize(&mut deserializer)
+                .and_then(|envelope| deserializer.end().map(|()| envelope))
+        }
+        Err(_) => {
+            let mut deserializer = serde_json::Deserializer::from_slice(body);
+            seed.deserialize(&mut deserializer)
+                .and_then(|envelope| deserializer.end().map(|()| envelope))
+        }
+    };
     fast.map_err(|_| {
         let event = event_name(name_key, body);
         from_slice_seed(provider, event.as_deref(), body, seed)
@@ -667,28 +680,4 @@ pub(crate) fn utc_rfc3339(at: time::OffsetDateTime) -> String {
     let utc = at.to_offset(time::UtcOffset::UTC);
     utc.format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_else(|_| utc.unix_timestamp_nanos().to_string())
-}
-
-// --- added for leasecloud
-
-/// [`parse_envelope`] for a body that is valid UTF-8, checked once up front: serde_json then
-/// reads every string without validating it again, which is most of the cost of reading a
-/// string-heavy body. Any failure, and a body that is not UTF-8, goes through
-/// [`parse_envelope`], so the errors are the same.
-pub(crate) fn parse_envelope_utf8<K: Dispatch>(
-    provider: &'static str,
-    name_key: &'static str,
-    body: &[u8],
-) -> Result<Envelope<K>, ParseError> {
-    let Ok(text) = std::str::from_utf8(body) else {
-        return parse_envelope(provider, name_key, body);
-    };
-    let seed = EnvelopeSeed::<K> {
-        name_key,
-        kind: PhantomData,
-    };
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    seed.deserialize(&mut deserializer)
-        .and_then(|envelope| deserializer.end().map(|()| envelope))
-        .or_else(|_| parse_envelope(provider, name_key, body))
 }
