@@ -123,6 +123,7 @@
 mod error;
 pub mod ezq;
 mod headers;
+mod hmac_sha256;
 pub mod kinguin;
 pub mod leasecloud;
 pub mod montly;

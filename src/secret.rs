@@ -6,6 +6,7 @@ use hmac::{Hmac, KeyInit};
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
+use crate::hmac_sha256::{KeyState, Tag};
 use crate::ConfigError;
 
 pub(crate) type HmacSha256 = Hmac<Sha256>;
@@ -39,8 +40,8 @@ pub struct Secret {
     bytes: Zeroizing<Box<[u8]>>,
     /// SHA-256 of the bytes, for comparing a shared-secret header at a fixed length.
     digest: Zeroizing<[u8; 32]>,
-    /// The keyed HMAC state; `hmac`'s `zeroize` feature wipes it on drop.
-    mac: HmacSha256,
+    /// The HMAC key state, wiped on drop.
+    key: KeyState,
 }
 
 impl Secret {
@@ -57,19 +58,27 @@ impl Secret {
         if has_surrounding_whitespace(bytes) {
             return Err(ConfigError::SecretHasSurroundingWhitespace);
         }
-        // HMAC accepts keys of any length, so this cannot fail; map it rather than unwrap.
-        let mac = HmacSha256::new_from_slice(bytes).map_err(|_| ConfigError::EmptySecret)?;
         let digest: [u8; 32] = Sha256::digest(bytes).into();
         Ok(Secret {
             bytes: Zeroizing::new(bytes.into()),
             digest: Zeroizing::new(digest),
-            mac,
+            key: KeyState::new(bytes),
         })
     }
 
-    /// A fresh HMAC-SHA256 state keyed with this secret (a copy of the precomputed state).
-    pub(crate) fn mac(&self) -> HmacSha256 {
-        self.mac.clone()
+    /// The HMAC-SHA256 tag of the concatenation of `parts`, from the precomputed key state:
+    /// what verification compares.
+    #[inline]
+    pub(crate) fn tag<const N: usize>(&self, parts: [&[u8]; N]) -> Tag {
+        self.key.tag(parts)
+    }
+
+    /// An HMAC-SHA256 keyed with this secret by the `hmac` crate: what signing uses, so that
+    /// every sign-then-verify test also checks the verify path's own HMAC against it.
+    pub(crate) fn keyed_hmac(&self) -> HmacSha256 {
+        // HMAC accepts keys of any length and the secret is never empty: this cannot fail.
+        HmacSha256::new_from_slice(&self.bytes)
+            .unwrap_or_else(|_| HmacSha256::new(&Default::default()))
     }
 
     /// SHA-256 of the secret's bytes.
@@ -89,13 +98,14 @@ impl Secret {
     }
 }
 
-// Every field wipes itself on drop: the bytes and digest through `Zeroizing`; the HMAC key
-// state, which is two SHA-256 states, through `sha2`'s `zeroize` feature. The assertion keeps
-// that feature from being lost.
+// Every field wipes itself on drop: the bytes and digest through `Zeroizing`, the HMAC key
+// state through its own `Drop`. The `hmac` states that signing builds are wiped by `sha2`'s
+// `zeroize` feature. The assertion keeps all of that from being lost.
 impl zeroize::ZeroizeOnDrop for Secret {}
 const _: fn() = || {
     fn wipes_on_drop<T: zeroize::ZeroizeOnDrop>() {}
     wipes_on_drop::<Sha256>();
+    wipes_on_drop::<KeyState>();
     wipes_on_drop::<Zeroizing<Box<[u8]>>>();
 };
 

@@ -23,11 +23,10 @@ use base64::engine::{DecodePaddingMode, Engine};
 use hmac::Mac;
 
 use crate::headers::{self, Headers};
+use crate::hmac_sha256::Tag;
 use crate::scheme::timestamped::tags_equal;
 use crate::secret::collect_secrets;
 use crate::{ConfigError, Secret, VerifyError};
-
-type Tag = [u8; 32];
 
 /// Standard-alphabet base64 that accepts the value with or without its `=` padding.
 const BASE64: GeneralPurpose = GeneralPurpose::new(
@@ -114,7 +113,7 @@ impl Verifier {
                 reason: "expected an HMAC-SHA256 as 64 hex digits or as base64",
             })?;
         for (secret_index, secret) in self.secrets.iter().enumerate() {
-            if bool::from(tags_equal(&body_tag(secret, body), &received)) {
+            if bool::from(tags_equal(&secret.tag([body]), &received)) {
                 return Ok(Verified { secret_index });
             }
         }
@@ -148,12 +147,6 @@ fn decode_signature(text: &[u8]) -> Option<Tag> {
     }
 }
 
-fn body_tag(secret: &Secret, body: &[u8]) -> Tag {
-    let mut mac = secret.mac();
-    mac.update(body);
-    mac.finalize().into_bytes().into()
-}
-
 /// The signature of `body` as lower-case hex, as a sender puts it in the header.
 ///
 /// ```
@@ -164,5 +157,7 @@ fn body_tag(secret: &Secret, body: &[u8]) -> Tag {
 /// # Ok::<(), commerce_webhooks::ConfigError>(())
 /// ```
 pub fn sign(secret: &Secret, body: impl AsRef<[u8]>) -> String {
-    hex::encode(body_tag(secret, body.as_ref()))
+    let mut mac = secret.keyed_hmac();
+    mac.update(body.as_ref());
+    hex::encode(mac.finalize().into_bytes())
 }

@@ -39,24 +39,24 @@ use subtle::ConstantTimeEq;
 use time::{Duration, OffsetDateTime};
 
 use crate::headers::{self, Headers};
+use crate::hmac_sha256::Tag;
 use crate::secret::collect_secrets;
 use crate::{ConfigError, HeaderLimit, Secret, VerifyError, MAX_HEADER_LEN, MAX_SIGNATURES};
 
 /// The tolerance applied when none is set: 300 seconds either side of now.
 pub const DEFAULT_TOLERANCE: Duration = Duration::seconds(300);
 
-/// An HMAC-SHA256 tag.
-type Tag = [u8; 32];
-
 /// A `t=…,v1=…` header value, parsed without copying.
 #[derive(Debug, Clone, Copy)]
 pub struct SignatureHeader<'a> {
-    value: &'a [u8],
     timestamp: i64,
     timestamp_text: &'a [u8],
-    /// Where each `v1` value lies in `value`, as (start, end). Offsets rather than slices keep
-    /// the parsed header small: it is built on every request.
-    signatures: [(u16, u16); MAX_SIGNATURES],
+    /// The header value from the first `v1` entry on. The signatures are found again there when needed
+    /// rather than stored: the parsed header is built on every request, and a table of
+    /// positions written piecemeal and then moved costs more (store-forwarding stalls) than a
+    /// second pass over entries that are nearly always 64-character signatures.
+    signature_entries: &'a [u8],
+    /// How many `v1` entries there are.
     signature_count: usize,
 }
 
@@ -82,20 +82,25 @@ impl<'a> SignatureHeader<'a> {
             return Err(malformed("it is empty"));
         }
         let mut timestamp = None;
-        let mut signatures = [(0u16, 0u16); MAX_SIGNATURES];
+        let mut signature_entries: &[u8] = &[];
         let mut signature_count = 0;
-        for entry in entries(value) {
+        let mut rest = Some(value);
+        while let Some(current) = rest {
+            let (entry, next) = split_entry(current);
+            rest = next;
             let entry = trim_ows(entry);
-            if let Some(signature) = entry.strip_prefix(b"v1=") {
-                let Some(slot) = signatures.get_mut(signature_count) else {
+            if entry.starts_with(b"v1=") {
+                if signature_count == 0 {
+                    signature_entries = current;
+                }
+                if signature_count == MAX_SIGNATURES {
                     return Err(VerifyError::HeaderTooLarge {
                         header,
                         limit: HeaderLimit::Signatures {
                             max: MAX_SIGNATURES,
                         },
                     });
-                };
-                *slot = span_in(value, signature);
+                }
                 signature_count += 1;
             } else if let Some(text) = entry.strip_prefix(b"t=") {
                 if timestamp.is_some() {
@@ -116,10 +121,9 @@ impl<'a> SignatureHeader<'a> {
             return Err(VerifyError::NoSignature { header });
         }
         Ok(SignatureHeader {
-            value,
             timestamp,
             timestamp_text,
-            signatures,
+            signature_entries,
             signature_count,
         })
     }
@@ -130,27 +134,13 @@ impl<'a> SignatureHeader<'a> {
     }
 
     /// The `v1` values, as received, in order.
-    pub fn signatures(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
-        let value = self.value;
-        self.signatures
-            .iter()
-            .take(self.signature_count)
-            .map(move |&(start, end)| {
-                value
-                    .get(usize::from(start)..usize::from(end))
-                    .unwrap_or_default()
-            })
+    pub fn signatures(&self) -> impl Iterator<Item = &'a [u8]> + 'a {
+        entries(self.signature_entries).filter_map(|entry| trim_ows(entry).strip_prefix(b"v1="))
     }
-}
 
-/// The position of `part`, a sub-slice of `whole`, within it. `whole` is at most
-/// [`MAX_HEADER_LEN`] bytes, so both ends fit in a `u16`.
-fn span_in(whole: &[u8], part: &[u8]) -> (u16, u16) {
-    let start = (part.as_ptr() as usize).wrapping_sub(whole.as_ptr() as usize);
-    let end = start.wrapping_add(part.len());
-    match (u16::try_from(start), u16::try_from(end)) {
-        (Ok(start), Ok(end)) if usize::from(end) <= whole.len() => (start, end),
-        _ => (0, 0),
+    /// How many `v1` values the header carries (at least one, at most [`MAX_SIGNATURES`]).
+    pub fn signature_count(&self) -> usize {
+        self.signature_count
     }
 }
 
@@ -159,15 +149,22 @@ fn span_in(whole: &[u8], part: &[u8]) -> (u16, u16) {
 fn entries(value: &[u8]) -> impl Iterator<Item = &[u8]> {
     let mut rest = Some(value);
     std::iter::from_fn(move || {
-        let current = rest?;
-        let end = signature_entry_len(current)
-            .or_else(|| memchr::memchr(b',', current))
-            .unwrap_or(current.len());
-        let (entry, tail) = current.split_at_checked(end)?;
-        // `tail` is empty at the end of the value, else it starts with the comma.
-        rest = tail.get(1..);
+        let (entry, next) = split_entry(rest?);
+        rest = next;
         Some(entry)
     })
+}
+
+/// The first entry of `current` and what follows its comma (`None` after the last entry).
+#[inline]
+fn split_entry(current: &[u8]) -> (&[u8], Option<&[u8]>) {
+    let end = signature_entry_len(current)
+        .or_else(|| short_entry_len(current))
+        .or_else(|| memchr::memchr(b',', current))
+        .unwrap_or(current.len());
+    let (entry, tail) = current.split_at(end.min(current.len()));
+    // `tail` is empty at the end of the value, else it starts with the comma.
+    (entry, tail.get(1..))
 }
 
 /// The length of a leading `v1=` entry of exactly 64 characters followed by a comma or the end:
@@ -183,6 +180,13 @@ fn signature_entry_len(rest: &[u8]) -> Option<usize> {
         .iter()
         .fold(0u8, |acc, &b| acc | u8::from(b == b','));
     (commas == 0).then_some(LEN)
+}
+
+/// The position of the comma ending a short entry (such as `t=1700000000`) within the first
+/// [`SHORT_ENTRY`] bytes: a plain loop beats `memchr`'s set-up at this length.
+fn short_entry_len(rest: &[u8]) -> Option<usize> {
+    const SHORT_ENTRY: usize = 24;
+    rest.iter().take(SHORT_ENTRY).position(|&b| b == b',')
 }
 
 fn trim_ows(entry: &[u8]) -> &[u8] {
@@ -441,12 +445,9 @@ fn whole_seconds(duration: Duration) -> u64 {
 }
 
 /// HMAC-SHA256 over `timestamp`, `.` and `body`, streamed from the secret's key state.
+#[inline]
 fn signed_payload_tag(secret: &Secret, timestamp: &[u8], body: &[u8]) -> Tag {
-    let mut mac = secret.mac();
-    mac.update(timestamp);
-    mac.update(b".");
-    mac.update(body);
-    mac.finalize().into_bytes().into()
+    secret.tag([timestamp, b".", body])
 }
 
 /// A header value with one `v1` signature of `body` at `unix_seconds`, as a provider sends it.
@@ -463,6 +464,12 @@ fn signed_payload_tag(secret: &Secret, timestamp: &[u8], body: &[u8]) -> Tag {
 /// ```
 pub fn sign(secret: &Secret, unix_seconds: i64, body: impl AsRef<[u8]>) -> String {
     let timestamp = unix_seconds.to_string();
-    let tag = signed_payload_tag(secret, timestamp.as_bytes(), body.as_ref());
-    format!("t={timestamp},v1={}", hex::encode(tag))
+    let mut mac = secret.keyed_hmac();
+    mac.update(timestamp.as_bytes());
+    mac.update(b".");
+    mac.update(body.as_ref());
+    format!(
+        "t={timestamp},v1={}",
+        hex::encode(mac.finalize().into_bytes())
+    )
 }
