@@ -156,11 +156,12 @@ fn interleaved_ratios() -> Vec<(&'static str, [f64; 3])> {
                     T,
                 ));
             };
-            // About 20 ms per batch whatever the size, 40 rounds.
-            let batch = u32::try_from((20_000_000 / (len + 200)).max(3)).unwrap_or(3);
+            // About 2 ms per batch whatever the size, 300 rounds: many short batches give the
+            // minimum more chances to land in a quiet moment than a few long ones.
+            let batch = u32::try_from((2_000_000 / (len + 200)).max(3)).unwrap_or(3);
             (
                 label,
-                interleaved_best([&floor, &verify, &naive], batch, 40),
+                interleaved_best([&floor, &verify, &naive], batch, 300),
             )
         })
         .collect()
