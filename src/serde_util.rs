@@ -518,12 +518,84 @@ pub(crate) mod lenient {
 
     /// An `i64` sent as a number or a string of digits.
     pub(crate) fn i64<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
-        required(d, to_i64, INTEGER)
+        d.deserialize_any(IntegerVisitor { required: true })?
+            .ok_or_else(|| de::Error::invalid_value(de::Unexpected::Unit, &INTEGER))
     }
 
     /// An optional `i64` sent as a number or a string; `null` and `""` are `None`.
     pub(crate) fn opt_i64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
-        opt(d, to_i64, INTEGER)
+        d.deserialize_any(IntegerVisitor { required: false })
+    }
+
+    /// What [`to_i64`] accepts, read straight from the deserializer: amounts are the most
+    /// frequent lenient field, and skipping the [`Scalar`] in between saves a copy and a match
+    /// per field. `None` is an absent value (`null`, blank text), refused when `required`.
+    struct IntegerVisitor {
+        required: bool,
+    }
+
+    impl IntegerVisitor {
+        fn absent<E: de::Error>(&self, received: de::Unexpected<'_>) -> Result<Option<i64>, E> {
+            if self.required {
+                Err(E::invalid_value(received, &INTEGER))
+            } else {
+                Ok(None)
+            }
+        }
+    }
+
+    impl<'de> de::Visitor<'de> for IntegerVisitor {
+        type Value = Option<i64>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(INTEGER)
+        }
+
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Some(v))
+        }
+
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            match i64::try_from(v) {
+                Ok(v) => Ok(Some(v)),
+                Err(_) => Err(E::invalid_value(
+                    de::Unexpected::Other("an integer out of range"),
+                    &INTEGER,
+                )),
+            }
+        }
+
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            to_i64(&Scalar::Float(v))
+                .map(Some)
+                .ok_or_else(|| E::invalid_value(de::Unexpected::Float(v), &INTEGER))
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            let text = v.trim();
+            if text.is_empty() {
+                return self.absent(de::Unexpected::Str(v));
+            }
+            text.parse()
+                .map(Some)
+                .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &INTEGER))
+        }
+
+        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+            Err(E::invalid_value(de::Unexpected::Bool(v), &INTEGER))
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            self.absent(de::Unexpected::Unit)
+        }
+
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            self.absent(de::Unexpected::Unit)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
     }
 
     /// A decimal sent as a number or a string.
@@ -680,4 +752,66 @@ pub(crate) fn utc_rfc3339(at: time::OffsetDateTime) -> String {
     let utc = at.to_offset(time::UtcOffset::UTC);
     utc.format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_else(|_| utc.unix_timestamp_nanos().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    struct Required {
+        #[serde(deserialize_with = "super::lenient::i64")]
+        v: i64,
+    }
+
+    #[derive(Deserialize)]
+    struct Optional {
+        #[serde(default, deserialize_with = "super::lenient::opt_i64")]
+        v: Option<i64>,
+    }
+
+    fn required(json: &str) -> Result<i64, String> {
+        serde_json::from_str::<Required>(json)
+            .map(|r| r.v)
+            .map_err(|e| e.to_string())
+    }
+
+    fn optional(json: &str) -> Result<Option<i64>, String> {
+        serde_json::from_str::<Optional>(json)
+            .map(|o| o.v)
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn lenient_integers_accept_numbers_digit_strings_and_whole_floats() {
+        assert_eq!(required(r#"{"v": -42}"#), Ok(-42));
+        assert_eq!(required(r#"{"v": 9223372036854775807}"#), Ok(i64::MAX));
+        assert_eq!(required(r#"{"v": " 42 "}"#), Ok(42));
+        assert_eq!(required(r#"{"v": 3.0}"#), Ok(3));
+        assert_eq!(optional(r#"{"v": "7"}"#), Ok(Some(7)));
+        assert_eq!(optional(r#"{"v": null}"#), Ok(None));
+        assert_eq!(optional(r#"{"v": "  "}"#), Ok(None));
+        assert_eq!(optional(r#"{}"#), Ok(None));
+    }
+
+    #[test]
+    fn lenient_integers_refuse_everything_else_with_what_was_received() {
+        let expected = "expected a 64-bit integer, as a number or a string";
+        for (json, received) in [
+            (r#"{"v": 9223372036854775808}"#, "an integer out of range"),
+            (r#"{"v": 1e20}"#, "floating point `1e+20`"),
+            (r#"{"v": 3.5}"#, "floating point `3.5`"),
+            (r#"{"v": "4x"}"#, "string \"4x\""),
+            (r#"{"v": true}"#, "boolean `true`"),
+            (r#"{"v": null}"#, "null"),
+            (r#"{"v": ""}"#, "string \"\""),
+            (r#"{"v": {}}"#, "map"),
+        ] {
+            let error = required(json).unwrap_err();
+            assert!(error.contains(received), "{json}: {error}");
+            assert!(error.contains(expected), "{json}: {error}");
+        }
+        let error = optional(r#"{"v": 3.5}"#).unwrap_err();
+        assert!(error.contains("floating point `3.5`"), "{error}");
+    }
 }
