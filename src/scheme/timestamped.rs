@@ -68,6 +68,58 @@ impl<'a> SignatureHeader<'a> {
     /// signatures; [`VerifyError::MalformedHeader`] for a grammar violation (see the module
     /// docs); [`VerifyError::NoSignature`] when no `v1` is present.
     pub fn parse(header: &'static str, value: &'a [u8]) -> Result<Self, VerifyError> {
+        match Self::parse_usual(value) {
+            Some(parsed) => Ok(parsed),
+            None => Self::parse_any(header, value),
+        }
+    }
+
+    /// The shape nearly every sender writes, `t=<digits>,v1=<64 characters>[,v1=…]` with
+    /// nothing else, recognised in one pass over fixed-size steps. `None` for anything else,
+    /// including every error: [`SignatureHeader::parse_any`] then reads it, and it reads this
+    /// shape the same way (a test holds the two to that).
+    #[inline]
+    fn parse_usual(value: &'a [u8]) -> Option<Self> {
+        // Up to 18 digits cannot overflow an i64; longer goes the general way.
+        const MAX_DIGITS: usize = 18;
+        if value.len() > MAX_HEADER_LEN {
+            return None;
+        }
+        let after_key = value.strip_prefix(b"t=")?;
+        let digits = after_key
+            .iter()
+            .take(MAX_DIGITS)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let (timestamp_text, after_timestamp) = after_key.split_at_checked(digits)?;
+        let signature_entries = after_timestamp.strip_prefix(b",")?;
+        let mut rest = signature_entries;
+        let mut signature_count = 0;
+        loop {
+            let len = signature_entry_len(rest)?;
+            signature_count += 1;
+            match rest.get(len..)?.strip_prefix(b",") {
+                Some(next) if !next.is_empty() => rest = next,
+                Some(_) => return None, // a trailing comma: an empty entry
+                None => break,
+            }
+        }
+        if timestamp_text.is_empty() || signature_count > MAX_SIGNATURES {
+            return None;
+        }
+        let timestamp = timestamp_text
+            .iter()
+            .fold(0i64, |acc, &digit| acc * 10 + i64::from(digit - b'0'));
+        Some(SignatureHeader {
+            timestamp,
+            timestamp_text,
+            signature_entries,
+            signature_count,
+        })
+    }
+
+    /// The general parser: every grammar rule of the module docs, every error.
+    fn parse_any(header: &'static str, value: &'a [u8]) -> Result<Self, VerifyError> {
         let malformed = |reason| VerifyError::MalformedHeader { header, reason };
         if value.len() > MAX_HEADER_LEN {
             return Err(VerifyError::HeaderTooLarge {
@@ -472,4 +524,95 @@ pub fn sign(secret: &Secret, unix_seconds: i64, body: impl AsRef<[u8]>) -> Strin
         "t={timestamp},v1={}",
         hex::encode(mac.finalize().into_bytes())
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const HEADER: &str = "Test-Signature";
+
+    /// The fast path must agree with the general parser wherever it answers.
+    fn assert_agrees(value: &[u8]) -> bool {
+        let Some(usual) = SignatureHeader::parse_usual(value) else {
+            return false;
+        };
+        let general = SignatureHeader::parse_any(HEADER, value)
+            .unwrap_or_else(|error| panic!("{:?}: fast path accepted, general: {error}", value));
+        assert_eq!(usual.timestamp, general.timestamp);
+        assert_eq!(usual.timestamp_text, general.timestamp_text);
+        assert_eq!(usual.signature_count, general.signature_count);
+        assert!(usual.signatures().eq(general.signatures()));
+        true
+    }
+
+    #[test]
+    fn the_usual_shape_takes_the_fast_path_and_agrees() {
+        let v1 = format!("v1={}", "ab".repeat(32));
+        for value in [
+            format!("t=1700000000,{v1}"),
+            format!("t=0,{v1},{v1}"),
+            format!("t=000000000000000001,{v1}"),
+            format!("t=1,{}", vec![v1.as_str(); MAX_SIGNATURES].join(",")),
+            // 64 characters that are not hex, or padded with blanks, still take the fast path;
+            // they simply never match.
+            format!("t=1,v1={}", "z ".repeat(32)),
+        ] {
+            assert!(assert_agrees(value.as_bytes()), "{value}");
+        }
+    }
+
+    #[test]
+    fn everything_else_goes_the_general_way() {
+        let v1 = format!("v1={}", "ab".repeat(32));
+        for value in [
+            format!("t=1700000000,{v1},"),
+            format!("t=1700000000,,{v1}"),
+            format!("t=,{v1}"),
+            format!("t=1234567890123456789,{v1}"),
+            format!("t=-1,{v1}"),
+            format!("t=1 ,{v1}"),
+            format!(" t=1,{v1}"),
+            format!("t=1, {v1}"),
+            format!("t=1,{v1}a"),
+            format!("t=1,v1={}", "ab".repeat(31)),
+            format!("t=1,v0=x,{v1}"),
+            format!("{v1},t=1"),
+            format!("t=1,{}", vec![v1.as_str(); MAX_SIGNATURES + 1].join(",")),
+            "t=1".to_owned(),
+            String::new(),
+        ] {
+            assert!(
+                SignatureHeader::parse_usual(value.as_bytes()).is_none(),
+                "{value}"
+            );
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_fast_path_agrees_on_usual_headers_and_their_one_byte_edits(
+            digits in "[0-9]{0,20}",
+            signatures in proptest::collection::vec("[0-9a-f]{64}|[0-9a-f ,=]{64}", 1..20),
+            edit in proptest::option::of((
+                any::<prop::sample::Index>(),
+                0u8..4,
+                prop_oneof![Just(b','), Just(b' '), Just(b'='), Just(b'0'), any::<u8>()],
+            )),
+        ) {
+            let entries: Vec<String> = signatures.iter().map(|s| format!("v1={s}")).collect();
+            let mut value = format!("t={digits},{}", entries.join(",")).into_bytes();
+            if let Some((at, kind, byte)) = edit {
+                let len = value.len();
+                match kind {
+                    0 => value.insert(at.index(len), byte),
+                    1 => value.push(byte),
+                    2 => { value.remove(at.index(len)); }
+                    _ => value[at.index(len)] = byte,
+                }
+            }
+            assert_agrees(&value);
+        }
+    }
 }
