@@ -464,16 +464,9 @@ pub(crate) mod lenient {
     const FLAG: &str = "true/false, 0/1, or \"0\"/\"1\"";
     const DATETIME: &str = "an RFC 3339 date-time";
 
-    fn to_i64(scalar: &Scalar<'_>) -> Option<i64> {
-        match scalar {
-            Scalar::Int(i) => i64::try_from(*i).ok(),
-            // Whole numbers written with a fraction (`3.0`), within f64's exact range.
-            Scalar::Float(f) if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 => {
-                Some(*f as i64)
-            }
-            Scalar::Str(s) => s.trim().parse().ok(),
-            _ => None,
-        }
+    /// A whole number written with a fraction (`3.0`), within f64's exact range.
+    fn whole_f64_to_i64(f: f64) -> Option<i64> {
+        (f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0).then_some(f as i64)
     }
 
     fn to_decimal(scalar: &Scalar<'_>) -> Option<Decimal> {
@@ -527,9 +520,10 @@ pub(crate) mod lenient {
         d.deserialize_any(IntegerVisitor { required: false })
     }
 
-    /// What [`to_i64`] accepts, read straight from the deserializer: amounts are the most
-    /// frequent lenient field, and skipping the [`Scalar`] in between saves a copy and a match
-    /// per field. `None` is an absent value (`null`, blank text), refused when `required`.
+    /// A lenient integer: a number, a whole float, or digits as text. Read straight from the
+    /// deserializer rather than through a [`Scalar`]: amounts are the most frequent lenient
+    /// field, and skipping it saves a copy and a match per field. `None` is an absent value
+    /// (`null`, blank text), refused when `required`.
     struct IntegerVisitor {
         required: bool,
     }
@@ -566,7 +560,7 @@ pub(crate) mod lenient {
         }
 
         fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-            to_i64(&Scalar::Float(v))
+            whole_f64_to_i64(v)
                 .map(Some)
                 .ok_or_else(|| E::invalid_value(de::Unexpected::Float(v), &INTEGER))
         }
