@@ -51,10 +51,10 @@ pub const DEFAULT_TOLERANCE: Duration = Duration::seconds(300);
 pub struct SignatureHeader<'a> {
     timestamp: i64,
     timestamp_text: &'a [u8],
-    /// The header value from the first `v1` entry on. The signatures are found again there when needed
-    /// rather than stored: the parsed header is built on every request, and a table of
-    /// positions written piecemeal and then moved costs more (store-forwarding stalls) than a
-    /// second pass over entries that are nearly always 64-character signatures.
+    /// The header value from the first `v1` entry on. The signatures are found again there
+    /// when needed rather than stored: the parsed header is built on every request, and a
+    /// table of positions written piecemeal and then moved costs more (store-forwarding
+    /// stalls) than a second pass over entries that are nearly always 64-character signatures.
     signature_entries: &'a [u8],
     /// How many `v1` entries there are.
     signature_count: usize,
@@ -80,7 +80,7 @@ impl<'a> SignatureHeader<'a> {
     /// shape the same way (a test holds the two to that).
     #[inline]
     fn parse_usual(value: &'a [u8]) -> Option<Self> {
-        // Up to 18 digits cannot overflow an i64; longer goes the general way.
+        // Longer timestamps (leading zeros) go the general way.
         const MAX_DIGITS: usize = 18;
         if value.len() > MAX_HEADER_LEN {
             return None;
@@ -104,12 +104,10 @@ impl<'a> SignatureHeader<'a> {
                 None => break,
             }
         }
-        if timestamp_text.is_empty() || signature_count > MAX_SIGNATURES {
+        if signature_count > MAX_SIGNATURES {
             return None;
         }
-        let timestamp = timestamp_text
-            .iter()
-            .fold(0i64, |acc, &digit| acc * 10 + i64::from(digit - b'0'));
+        let timestamp = parse_unix_seconds(timestamp_text).ok()?;
         Some(SignatureHeader {
             timestamp,
             timestamp_text,
