@@ -103,30 +103,100 @@ pub fn shared_secret_verify(data: &[u8]) {
 // ---------------------------------------------------------------------------------------------
 // Provider parsers.
 
-use commerce_webhooks::{ezq, kinguin, leasecloud, montly, sparkpay};
+use commerce_webhooks::{ezq, kinguin, leasecloud, montly, sparkpay, MAX_IDEMPOTENCY_KEY_LEN};
 
-/// LeaseCloud bodies: anything accepted has an id to acknowledge, and its acknowledgement is
-/// valid JSON carrying that id.
-pub fn leasecloud_parse(data: &[u8]) {
-    if let Ok(event) = leasecloud::Event::parse(data) {
-        assert_eq!(event.idempotency_key(), event.id);
-        let ack = leasecloud::Acknowledgement::for_event(&event).to_json();
-        let json: serde_json::Value = serde_json::from_str(&ack).expect("acknowledgement is JSON");
-        assert_eq!(json["id"].as_str(), Some(event.id.as_str()));
+/// Whether two JSON values are equal, floats within the rounding of serde_json's float reader
+/// (which, without its `float_roundtrip` feature, may read back the shortest text of an `f64`
+/// one unit off): the raw JSON of an unknown event is kept as a `serde_json::Value`.
+fn same_json(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) if x.is_f64() || y.is_f64() => {
+            let (x, y) = (
+                x.as_f64().unwrap_or(f64::NAN),
+                y.as_f64().unwrap_or(f64::NAN),
+            );
+            x == y || (x - y).abs() <= x.abs().max(y.abs()) * 4.0 * f64::EPSILON
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_json(x, y))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(key, x)| y.get(key).is_some_and(|y| same_json(x, y)))
+        }
+        _ => a == b,
     }
 }
 
-/// Montly bodies: anything accepted keeps its id as the idempotency key.
+/// An idempotency key is at most 128 bytes, and is the event id itself when that fits.
+fn check_key(key: &str, id: Option<&str>) {
+    assert!(
+        key.len() <= MAX_IDEMPOTENCY_KEY_LEN,
+        "key of {} bytes",
+        key.len()
+    );
+    if let Some(id) = id.filter(|id| id.len() <= MAX_IDEMPOTENCY_KEY_LEN) {
+        assert_eq!(key, id);
+    }
+}
+
+/// LeaseCloud bodies: anything accepted has an id to acknowledge, its acknowledgement is valid
+/// JSON carrying that id, and what the crate serializes parses back to the same event.
+pub fn leasecloud_parse(data: &[u8]) {
+    match leasecloud::Event::parse(data) {
+        Ok(event) => {
+            check_key(&event.idempotency_key(), Some(&event.id));
+            let ack = leasecloud::Acknowledgement::for_event(&event).to_json();
+            let json: serde_json::Value =
+                serde_json::from_str(&ack).expect("acknowledgement is JSON");
+            assert_eq!(json["id"].as_str(), Some(event.id.as_str()));
+            let again = serde_json::to_vec(&event).expect("events serialize");
+            let reparsed = leasecloud::Event::parse(&again).expect("what was serialized parses");
+            match (&event.kind, &reparsed.kind) {
+                (
+                    leasecloud::EventKind::Unknown { name, data },
+                    leasecloud::EventKind::Unknown { name: n, data: d },
+                ) => assert!(name == n && same_json(data, d)),
+                _ => assert_eq!(reparsed, event),
+            }
+        }
+        Err(error) => assert_eq!(error.provider, "LeaseCloud"),
+    }
+}
+
+/// Montly bodies: anything accepted keeps its id as the idempotency key and round-trips.
 pub fn montly_parse(data: &[u8]) {
     if let Ok(event) = montly::Event::parse(data) {
-        assert_eq!(event.idempotency_key(), event.id);
+        check_key(&event.idempotency_key(), Some(&event.id));
+        let again = serde_json::to_vec(&event).expect("events serialize");
+        let reparsed = montly::Event::parse(&again).expect("what was serialized parses");
+        match (&event.kind, &reparsed.kind) {
+            (
+                montly::EventKind::Unknown { name, data },
+                montly::EventKind::Unknown { name: n, data: d },
+            ) => assert!(name == n && same_json(data, d)),
+            _ => assert_eq!(reparsed, event),
+        }
     }
 }
 
-/// EZQ bodies: the idempotency key starts with the event name.
+/// EZQ bodies: the idempotency key starts with the event name (or is a hash), and the event
+/// round-trips.
 pub fn ezq_parse(data: &[u8]) {
     if let Ok(event) = ezq::Event::parse(data) {
-        assert!(event.idempotency_key().starts_with(event.name()));
+        let key = event.idempotency_key();
+        check_key(&key, None);
+        assert!(key.starts_with(event.name()) || key.starts_with("sha256:"));
+        let again = serde_json::to_vec(&event).expect("events serialize");
+        let reparsed = ezq::Event::parse(&again).expect("what was serialized parses");
+        match (&event, &reparsed) {
+            (ezq::Event::Unknown { name, data }, ezq::Event::Unknown { name: n, data: d }) => {
+                assert!(name == n && same_json(data, d))
+            }
+            _ => assert_eq!(reparsed, event),
+        }
     }
 }
 
@@ -139,7 +209,17 @@ pub fn kinguin_parse(data: &[u8]) {
             !matches!(event, kinguin::Event::Test),
             "parse never yields the test event"
         );
-        assert_eq!(event.name(), Some(name.as_ref()));
+        assert_eq!(event.name(), name.as_ref() as &str);
+        check_key(&event.idempotency_key(), None);
+        let again = serde_json::to_vec(&event).expect("events serialize");
+        let reparsed = kinguin::Event::parse(&name, &again).expect("what was serialized parses");
+        match (&event, &reparsed) {
+            (
+                kinguin::Event::Unknown { name, data },
+                kinguin::Event::Unknown { name: n, data: d },
+            ) => assert!(name == n && same_json(data, d)),
+            _ => assert_eq!(reparsed, event),
+        }
     }
 }
 
@@ -152,6 +232,12 @@ pub fn sparkpay_parse(data: &[u8]) {
     let event_type = all[usize::from(selector) % all.len()];
     if let Ok(request) = sparkpay::Request::parse(event_type, body) {
         assert_eq!(request.event_type(), event_type);
+        check_key(&request.idempotency_key(), None);
+        let again = serde_json::to_vec(&request).expect("requests serialize");
+        assert_eq!(
+            sparkpay::Request::parse(event_type, &again).as_ref(),
+            Ok(&request)
+        );
     }
 }
 

@@ -39,19 +39,28 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use time::OffsetDateTime;
 
-use crate::scheme::body_hmac::{self, Verified};
-use crate::serde_util::{self, lenient, string_enum, utc_rfc3339, Dispatch};
-use crate::{ConfigError, Error, Headers, ParseError, Secret, VerifyError};
+use crate::de::envelope::{self, Dispatch};
+use crate::de::lenient;
+use crate::de::string_enum;
+use crate::headers::HeaderKey;
+use crate::provider::{bounded_key, utc_rfc3339};
+use crate::scheme::body_hmac;
+use crate::{ParseError, Reply, Secret, VerifyError};
 
 /// The header that carries the body's HMAC.
 pub const SIGNATURE_HEADER: &str = "x-signature";
 
 const PROVIDER: &str = "EZQ";
 const NAME_KEY: &str = "event";
+
+static SIGNATURE: HeaderKey = HeaderKey::new(SIGNATURE_HEADER, "x-signature");
 
 const ORDER_MARKETPLACE_CONFIRMED: &str = "order_marketplace.confirmed";
 const ORDER_PROCESSING: &str = "order.processing";
@@ -62,90 +71,33 @@ const ORDER_COMPLETED: &str = "order.completed";
 // ---------------------------------------------------------------------------------------------
 // Verification.
 
-/// Verifies EZQ webhooks and parses them into [`Event`]s.
-///
-/// Built once at start-up from the secret key of the webhook application registered at EZQ.
-#[derive(Debug, Clone)]
-pub struct Webhook {
+crate::webhook::header_webhook! {
+    provider: "EZQ",
+    header: SIGNATURE,
     verifier: body_hmac::Verifier,
+    verified: body_hmac::Verified,
 }
 
 impl Webhook {
-    /// A verifier for one secret key.
-    pub fn new(secret: Secret) -> Self {
-        Webhook {
-            verifier: body_hmac::Verifier::new(SIGNATURE_HEADER, secret),
-        }
+    /// The header EZQ would send with `body` signed by `secret` (lower-case hex). For a
+    /// partner's own tests.
+    pub fn sign_headers(secret: &Secret, body: impl AsRef<[u8]>) -> [(&'static str, String); 1] {
+        [(SIGNATURE_HEADER, body_hmac::sign(secret, body))]
     }
 
-    /// A verifier that accepts a signature made with any of `secrets` (newest first), for
-    /// rotating the key without refusing requests in flight.
-    ///
-    /// # Errors
-    /// [`ConfigError::NoSecrets`] or [`ConfigError::TooManySecrets`] outside one to
-    /// [`MAX_SECRETS`](crate::MAX_SECRETS) secrets.
-    pub fn with_secrets(secrets: impl IntoIterator<Item = Secret>) -> Result<Self, ConfigError> {
-        body_hmac::Verifier::with_secrets(SIGNATURE_HEADER, secrets)
-            .map(|verifier| Webhook { verifier })
-    }
-
-    /// Verifies the request's `x-signature` against the raw `body`, then parses the body.
-    ///
-    /// # Errors
-    /// [`Error::Verify`] when the signature is missing, malformed or made with another key;
-    /// [`Error::Parse`] when an authentic body does not have the documented shape.
-    pub fn verify<H: Headers + ?Sized>(
+    fn authenticate(
         &self,
-        headers: &H,
-        body: impl AsRef<[u8]>,
-    ) -> Result<Event, Error> {
-        let body = body.as_ref();
-        self.verify_signature(headers, body)?;
-        Ok(Event::parse(body)?)
+        request: &crate::Request<'_>,
+        _now_unix: i64,
+    ) -> Result<body_hmac::Verified, VerifyError> {
+        let value = request.required_header(&SIGNATURE)?;
+        self.verifier.verify_value(value, request.body())
     }
 
-    /// [`Webhook::verify`]; `now` is ignored because EZQ signs no timestamp (it is taken so
-    /// that every provider's `Webhook` has the same shape).
-    ///
-    /// # Errors
-    /// As [`Webhook::verify`].
-    pub fn verify_at<H: Headers + ?Sized>(
-        &self,
-        headers: &H,
-        body: impl AsRef<[u8]>,
-        now: OffsetDateTime,
-    ) -> Result<Event, Error> {
-        let _ = now;
-        self.verify(headers, body)
-    }
-
-    /// Verifies the signature only, so the body can be queued and parsed later with
-    /// [`Event::parse`].
-    ///
-    /// # Errors
-    /// [`VerifyError::MissingHeader`], [`VerifyError::MalformedHeader`] (neither hex nor base64
-    /// of 32 bytes, or the header sent twice), [`VerifyError::HeaderTooLarge`],
-    /// [`VerifyError::SignatureMismatch`].
-    pub fn verify_signature<H: Headers + ?Sized>(
-        &self,
-        headers: &H,
-        body: impl AsRef<[u8]>,
-    ) -> Result<Verified, VerifyError> {
-        self.verifier.verify(headers, body.as_ref())
-    }
-
-    /// [`Webhook::verify_signature`]; `now` is ignored because EZQ signs no timestamp.
-    ///
-    /// # Errors
-    /// As [`Webhook::verify_signature`].
-    pub fn verify_signature_at<H: Headers + ?Sized>(
-        &self,
-        headers: &H,
-        body: impl AsRef<[u8]>,
-        now: OffsetDateTime,
-    ) -> Result<Verified, VerifyError> {
-        let _ = now;
-        self.verify_signature(headers, body)
+    /// EZQ retries three times unless it gets a 200: an authentic event whose body does not
+    /// parse is answered 200 once it is stored.
+    fn unparsed(_: &ParseError) -> Reply {
+        Reply::ok()
     }
 }
 
@@ -155,7 +107,8 @@ impl Webhook {
 /// An EZQ webhook, typed by the body's `event`.
 ///
 /// Every order event carries the whole order as EZQ sends it. An event name this version of the
-/// crate does not know is [`Event::Unknown`], with its `data` kept as raw JSON.
+/// crate does not know is [`Event::Unknown`], with its `data` kept as raw JSON. Serializes to
+/// `{"event": …, "data": …}`, which [`Event::parse`] reads back to an equal event.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Event {
@@ -186,8 +139,12 @@ impl Event {
     /// # Errors
     /// [`ParseError`] naming the event and the JSON path that failed.
     pub fn parse(body: impl AsRef<[u8]>) -> Result<Event, ParseError> {
-        serde_util::parse_envelope::<Event>(PROVIDER, NAME_KEY, body.as_ref())
+        envelope::parse_envelope::<Event>(PROVIDER, NAME_KEY, body.as_ref())
             .map(|envelope| envelope.kind)
+    }
+
+    fn from_request(request: &crate::Request<'_>) -> Result<Event, crate::Error> {
+        Ok(Event::parse(request.body())?)
     }
 
     /// The event name exactly as EZQ sends it, e.g. `order.completed`.
@@ -227,17 +184,20 @@ impl Event {
     ///   not depend on the order in which EZQ lists items or histories. `createdAt` is written
     ///   in RFC 3339 in UTC, so equal instants give equal keys whatever offset they were sent
     ///   with.
-    /// - For [`Event::Unknown`], `{event}:{data}` with `data` re-serialized as compact JSON.
+    /// - For [`Event::Unknown`], `{event}:{data}` with `data` re-serialized as compact JSON
+    ///   (keys sorted, so the key does not depend on their order).
     ///
-    /// Two events of the same name for the same order differ in their latest history entry (an
-    /// item moved on), so they get different keys.
-    pub fn idempotency_key(&self) -> String {
+    /// A key longer than [`MAX_IDEMPOTENCY_KEY_LEN`](crate::MAX_IDEMPOTENCY_KEY_LEN) bytes is
+    /// replaced by `sha256:` and the hex of its SHA-256. Two events of the same name for the
+    /// same order differ in their latest history entry (an item moved on), so they get
+    /// different keys.
+    pub fn idempotency_key(&self) -> Cow<'_, str> {
         let Some(order) = self.order() else {
             let data = match self {
                 Event::Unknown { data, .. } => data.to_string(),
                 _ => String::new(),
             };
-            return format!("{}:{data}", self.name());
+            return bounded_key(Cow::Owned(format!("{}:{data}", self.name())));
         };
         let latest = order
             .items
@@ -248,7 +208,7 @@ impl Event {
                     .map(move |history| (history.created_at, item.item.slug_id.as_str(), history))
             })
             .max_by(|a, b| (a.0, a.1, a.2.status.as_str()).cmp(&(b.0, b.1, b.2.status.as_str())));
-        match latest {
+        let key = match latest {
             None => format!("{}:{}", self.name(), order.slug_id),
             Some((created_at, item_slug_id, history)) => format!(
                 "{}:{}:{}:{}:{}",
@@ -258,7 +218,42 @@ impl Event {
                 history.status,
                 utc_rfc3339(created_at)
             ),
+        };
+        bounded_key(Cow::Owned(key))
+    }
+}
+
+impl crate::WebhookEvent for Event {
+    fn name(&self) -> &str {
+        Event::name(self)
+    }
+
+    /// EZQ sends no event id.
+    fn id(&self) -> Option<&str> {
+        None
+    }
+
+    fn idempotency_key(&self) -> Cow<'_, str> {
+        Event::idempotency_key(self)
+    }
+}
+
+impl Serialize for Event {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut envelope = serializer.serialize_struct("Event", 2)?;
+        envelope.serialize_field(NAME_KEY, self.name())?;
+        match self {
+            Event::Unknown { data, .. } => envelope.serialize_field("data", data)?,
+            _ => envelope.serialize_field("data", &self.order())?,
         }
+        envelope.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Event {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        envelope::deserialize_envelope::<Event, D>(NAME_KEY, deserializer)
+            .map(|envelope| envelope.kind)
     }
 }
 
@@ -318,13 +313,13 @@ pub struct Order {
     #[serde(deserialize_with = "lenient::i64")]
     pub id: i64,
     /// EZQ's public order reference, e.g. `1-byq2lz`.
-    #[serde(deserialize_with = "serde_util::id_string")]
+    #[serde(deserialize_with = "crate::de::lenient::id_string")]
     pub slug_id: String,
     /// The order's price.
-    #[serde(deserialize_with = "lenient::decimal")]
+    #[serde(with = "crate::de::decimal::required")]
     pub total_price: Decimal,
     /// The amount the buyer has to pay.
-    #[serde(deserialize_with = "lenient::decimal")]
+    #[serde(with = "crate::de::decimal::required")]
     pub total_payable: Decimal,
     /// ISO 4217 code of the amounts, e.g. `MYR`.
     pub currency: String,
@@ -334,39 +329,28 @@ pub struct Order {
     #[serde(deserialize_with = "lenient::bool")]
     pub is_paid: bool,
     /// When it was paid.
-    #[serde(
-        default,
-        deserialize_with = "lenient::opt_datetime",
-        serialize_with = "time::serde::rfc3339::option::serialize"
-    )]
+    #[serde(default, with = "crate::de::lenient::opt_datetime")]
     pub paid_at: Option<OffsetDateTime>,
     /// Whether EZQ confirmed the order.
     #[serde(deserialize_with = "lenient::bool")]
     pub is_confirmed: bool,
     /// When EZQ confirmed it.
-    #[serde(
-        default,
-        deserialize_with = "lenient::opt_datetime",
-        serialize_with = "time::serde::rfc3339::option::serialize"
-    )]
+    #[serde(default, with = "crate::de::lenient::opt_datetime")]
     pub confirmed_at: Option<OffsetDateTime>,
     /// When the order was placed.
-    #[serde(
-        deserialize_with = "lenient::datetime",
-        serialize_with = "time::serde::rfc3339::serialize"
-    )]
+    #[serde(with = "crate::de::lenient::datetime")]
     pub created_at: OffsetDateTime,
     /// The buyer's notes.
-    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    #[serde(default, deserialize_with = "crate::de::lenient::opt_text")]
     pub notes: Option<String>,
     /// A reference (a UUID in the page's sample).
-    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    #[serde(default, deserialize_with = "crate::de::lenient::opt_text")]
     pub reference_id: Option<String>,
     /// Who bought; every field `None` when EZQ sends `null`.
-    #[serde(default, deserialize_with = "serde_util::null_as_default")]
+    #[serde(default, deserialize_with = "crate::de::lenient::null_as_default")]
     pub buyer: Buyer,
     /// The order's items; empty when EZQ sends `null`.
-    #[serde(default, deserialize_with = "serde_util::null_as_default")]
+    #[serde(default, deserialize_with = "crate::de::lenient::null_as_default")]
     pub items: Vec<OrderItem>,
     /// The payment, with its transactions; `None` when EZQ sends none (e.g. an unpaid order).
     #[serde(default)]
@@ -378,13 +362,13 @@ pub struct Order {
 #[serde(rename_all = "camelCase")]
 pub struct Buyer {
     /// The buyer's name.
-    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    #[serde(default, deserialize_with = "crate::de::lenient::opt_text")]
     pub name: Option<String>,
     /// The buyer's e-mail address.
-    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    #[serde(default, deserialize_with = "crate::de::lenient::opt_text")]
     pub email: Option<String>,
     /// The buyer's phone number, as text (also when sent as a number).
-    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    #[serde(default, deserialize_with = "crate::de::lenient::opt_text")]
     pub phone_number: Option<String>,
 }
 
@@ -397,13 +381,13 @@ pub struct OrderItem {
     /// The package bought.
     pub package: Package,
     /// Details of the execution; every field `None` when EZQ sends `null`.
-    #[serde(default, deserialize_with = "serde_util::null_as_default")]
+    #[serde(default, deserialize_with = "crate::de::lenient::null_as_default")]
     pub additional_info: AdditionalInfo,
     /// Where to ship; `None` when EZQ sends none.
     #[serde(default)]
     pub shipping_address: Option<Address>,
     /// The item's status changes, as EZQ lists them; empty when EZQ sends `null`.
-    #[serde(default, deserialize_with = "serde_util::null_as_default")]
+    #[serde(default, deserialize_with = "crate::de::lenient::null_as_default")]
     pub histories: Vec<History>,
 }
 
@@ -415,7 +399,7 @@ pub struct Item {
     #[serde(deserialize_with = "lenient::i64")]
     pub id: i64,
     /// EZQ's public item reference.
-    #[serde(deserialize_with = "serde_util::id_string")]
+    #[serde(deserialize_with = "crate::de::lenient::id_string")]
     pub slug_id: String,
     /// The item's status.
     pub status: Status,
@@ -429,16 +413,16 @@ pub struct Package {
     #[serde(deserialize_with = "lenient::i64")]
     pub id: i64,
     /// EZQ's public package reference.
-    #[serde(deserialize_with = "serde_util::id_string")]
+    #[serde(deserialize_with = "crate::de::lenient::id_string")]
     pub slug_id: String,
     /// The package's name.
-    #[serde(deserialize_with = "serde_util::id_string")]
+    #[serde(deserialize_with = "crate::de::lenient::id_string")]
     pub name: String,
     /// How many were bought.
     #[serde(deserialize_with = "lenient::i64")]
     pub quantity: i64,
     /// The package's image (a URL).
-    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    #[serde(default, deserialize_with = "crate::de::lenient::opt_text")]
     pub image: Option<String>,
 }
 
@@ -448,22 +432,22 @@ pub struct Package {
 #[serde(rename_all = "camelCase")]
 pub struct AdditionalInfo {
     /// The category ids, as sent.
-    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    #[serde(default, deserialize_with = "crate::de::lenient::opt_text")]
     pub category_ids: Option<String>,
     /// The country of execution.
-    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    #[serde(default, deserialize_with = "crate::de::lenient::opt_text")]
     pub execution_country: Option<String>,
     /// The place of execution.
-    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    #[serde(default, deserialize_with = "crate::de::lenient::opt_text")]
     pub execution_location: Option<String>,
     /// The date of execution, as sent (the page gives no format).
-    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    #[serde(default, deserialize_with = "crate::de::lenient::opt_text")]
     pub execution_date: Option<String>,
     /// The date of execution in the Hijri calendar, as sent.
-    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    #[serde(default, deserialize_with = "crate::de::lenient::opt_text")]
     pub execution_hijri_date: Option<String>,
     /// The participant's name.
-    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    #[serde(default, deserialize_with = "crate::de::lenient::opt_text")]
     pub participant_name: Option<String>,
 }
 
@@ -472,34 +456,34 @@ pub struct AdditionalInfo {
 #[serde(rename_all = "camelCase")]
 pub struct Address {
     /// The recipient's name.
-    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    #[serde(default, deserialize_with = "crate::de::lenient::opt_text")]
     pub name: Option<String>,
     /// The recipient's e-mail address.
-    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    #[serde(default, deserialize_with = "crate::de::lenient::opt_text")]
     pub email: Option<String>,
     /// The recipient's phone number, as text.
-    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    #[serde(default, deserialize_with = "crate::de::lenient::opt_text")]
     pub phone_number: Option<String>,
     /// First address line.
-    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    #[serde(default, deserialize_with = "crate::de::lenient::opt_text")]
     pub address_line1: Option<String>,
     /// Second address line.
-    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    #[serde(default, deserialize_with = "crate::de::lenient::opt_text")]
     pub address_line2: Option<String>,
     /// Third address line.
-    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    #[serde(default, deserialize_with = "crate::de::lenient::opt_text")]
     pub address_line3: Option<String>,
     /// The postcode, as text (also when sent as a number, leading zeros are the sender's).
-    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    #[serde(default, deserialize_with = "crate::de::lenient::opt_text")]
     pub postcode: Option<String>,
     /// The city.
-    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    #[serde(default, deserialize_with = "crate::de::lenient::opt_text")]
     pub city: Option<String>,
     /// The state.
-    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    #[serde(default, deserialize_with = "crate::de::lenient::opt_text")]
     pub state: Option<String>,
     /// The country.
-    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    #[serde(default, deserialize_with = "crate::de::lenient::opt_text")]
     pub country: Option<String>,
 }
 
@@ -510,10 +494,7 @@ pub struct History {
     /// The status the item moved to.
     pub status: Status,
     /// When.
-    #[serde(
-        deserialize_with = "lenient::datetime",
-        serialize_with = "time::serde::rfc3339::serialize"
-    )]
+    #[serde(with = "crate::de::lenient::datetime")]
     pub created_at: OffsetDateTime,
 }
 
@@ -522,18 +503,18 @@ pub struct History {
 #[serde(rename_all = "camelCase")]
 pub struct Payment {
     /// EZQ's public payment reference, e.g. `1-byq2lz`.
-    #[serde(deserialize_with = "serde_util::id_string")]
+    #[serde(deserialize_with = "crate::de::lenient::id_string")]
     pub slug_id: String,
     /// The amount due.
-    #[serde(deserialize_with = "lenient::decimal")]
+    #[serde(with = "crate::de::decimal::required")]
     pub total_amount: Decimal,
     /// The amount paid so far.
-    #[serde(deserialize_with = "lenient::decimal")]
+    #[serde(with = "crate::de::decimal::required")]
     pub total_paid: Decimal,
     /// ISO 4217 code of the amounts.
     pub currency: String,
     /// The payments made; empty when EZQ sends `null`.
-    #[serde(default, deserialize_with = "serde_util::null_as_default")]
+    #[serde(default, deserialize_with = "crate::de::lenient::null_as_default")]
     pub transactions: Vec<Transaction>,
 }
 
@@ -542,26 +523,22 @@ pub struct Payment {
 #[serde(rename_all = "camelCase")]
 pub struct Transaction {
     /// The `slugId` of the order paid for.
-    #[serde(deserialize_with = "serde_util::id_string")]
+    #[serde(deserialize_with = "crate::de::lenient::id_string")]
     pub order_slug_id: String,
     /// The amount paid.
-    #[serde(deserialize_with = "lenient::decimal")]
+    #[serde(with = "crate::de::decimal::required")]
     pub paid_amount: Decimal,
     /// When it was paid.
-    #[serde(
-        default,
-        deserialize_with = "lenient::opt_datetime",
-        serialize_with = "time::serde::rfc3339::option::serialize"
-    )]
+    #[serde(default, with = "crate::de::lenient::opt_datetime")]
     pub paid_at: Option<OffsetDateTime>,
     /// ISO 4217 code of the amount.
     pub currency: String,
     /// How it was paid.
     pub payment_method: PaymentMethod,
     /// The payment's reference number (e.g. the bank's).
-    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    #[serde(default, deserialize_with = "crate::de::lenient::opt_text")]
     pub reference_number: Option<String>,
     /// Remarks on the payment.
-    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    #[serde(default, deserialize_with = "crate::de::lenient::opt_text")]
     pub remarks: Option<String>,
 }

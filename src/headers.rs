@@ -26,11 +26,56 @@ pub trait Headers {
     /// Every value of the header called `name`, compared ASCII case-insensitively, in the order
     /// received.
     fn values<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a [u8]> + 'a;
+
+    /// Every value of a header the crate reads, by a name prepared in advance. The default
+    /// calls [`Headers::values`]; header maps that index by their own name type (`http`,
+    /// actix-web) look the prepared name up directly instead of parsing the text on every
+    /// request.
+    #[doc(hidden)]
+    fn values_of<'a>(&'a self, key: &'a HeaderKey) -> impl Iterator<Item = &'a [u8]> + 'a {
+        self.values(key.name())
+    }
 }
 
 impl<T: Headers + ?Sized> Headers for &T {
     fn values<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a [u8]> + 'a {
         (**self).values(name)
+    }
+
+    fn values_of<'a>(&'a self, key: &'a HeaderKey) -> impl Iterator<Item = &'a [u8]> + 'a {
+        (**self).values_of(key)
+    }
+}
+
+/// The name of a header the crate reads, with the forms that header maps index by computed
+/// once. Only the crate builds these; it is public because [`Headers::values_of`] names it.
+#[doc(hidden)]
+#[derive(Debug, Clone)]
+pub struct HeaderKey {
+    name: &'static str,
+    #[cfg(feature = "http")]
+    http: http::HeaderName,
+    #[cfg(feature = "actix-web")]
+    actix: actix_web::http::header::HeaderName,
+}
+
+impl HeaderKey {
+    /// `name` as the provider spells it; `lowercase` the same in lower case, as header maps
+    /// store it (checked when the key is built, which happens in a `static`).
+    pub(crate) const fn new(name: &'static str, lowercase: &'static str) -> Self {
+        assert!(name.len() == lowercase.len());
+        HeaderKey {
+            name,
+            #[cfg(feature = "http")]
+            http: http::HeaderName::from_static(lowercase),
+            #[cfg(feature = "actix-web")]
+            actix: actix_web::http::header::HeaderName::from_static(lowercase),
+        }
+    }
+
+    /// The header's name as the provider spells it.
+    pub fn name(&self) -> &'static str {
+        self.name
     }
 }
 
@@ -79,6 +124,25 @@ impl Headers for http::HeaderMap {
             .into_iter()
             .map(http::HeaderValue::as_bytes)
     }
+
+    fn values_of<'a>(&'a self, key: &'a HeaderKey) -> impl Iterator<Item = &'a [u8]> + 'a {
+        self.get_all(&key.http)
+            .into_iter()
+            .map(http::HeaderValue::as_bytes)
+    }
+}
+
+#[cfg(feature = "actix-web")]
+impl Headers for actix_web::http::header::HeaderMap {
+    fn values<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a [u8]> + 'a {
+        self.get_all(name)
+            .map(actix_web::http::header::HeaderValue::as_bytes)
+    }
+
+    fn values_of<'a>(&'a self, key: &'a HeaderKey) -> impl Iterator<Item = &'a [u8]> + 'a {
+        self.get_all(&key.actix)
+            .map(actix_web::http::header::HeaderValue::as_bytes)
+    }
 }
 
 /// The single value of `name`, or `None` if absent.
@@ -90,7 +154,21 @@ pub(crate) fn single<'a, H: Headers + ?Sized>(
     headers: &'a H,
     name: &'static str,
 ) -> Result<Option<&'a [u8]>, VerifyError> {
-    let mut values = headers.values(name);
+    only_value(headers.values(name), name)
+}
+
+/// [`single`] by a prepared [`HeaderKey`].
+pub(crate) fn single_of<'a, H: Headers + ?Sized>(
+    headers: &'a H,
+    key: &'a HeaderKey,
+) -> Result<Option<&'a [u8]>, VerifyError> {
+    only_value(headers.values_of(key), key.name())
+}
+
+fn only_value<'a>(
+    mut values: impl Iterator<Item = &'a [u8]>,
+    name: &'static str,
+) -> Result<Option<&'a [u8]>, VerifyError> {
     let Some(first) = values.next() else {
         return Ok(None);
     };

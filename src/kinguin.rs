@@ -46,17 +46,21 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use std::borrow::Cow;
 use std::fmt;
 
 use rust_decimal::Decimal;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
 use time::OffsetDateTime;
 
-use crate::headers::{self, Headers};
-use crate::scheme::shared_secret::{self, Verified};
-use crate::serde_util::{self, lenient, string_enum, utc_rfc3339, IdString};
-use crate::{ConfigError, Error, ParseError, Secret, VerifyError};
+use crate::de::body::{self, Context};
+use crate::de::lenient::{self, IdString};
+use crate::de::string_enum;
+use crate::headers::HeaderKey;
+use crate::provider::{bounded_key, utc_rfc3339};
+use crate::scheme::shared_secret;
+use crate::{ParseError, Reply, Secret, VerifyError};
 
 /// The header that carries the configured secret.
 pub const SECRET_HEADER: &str = "X-Event-Secret";
@@ -66,113 +70,61 @@ pub const NAME_HEADER: &str = "X-Event-Name";
 
 const PROVIDER: &str = "Kinguin";
 
+static SECRET: HeaderKey = HeaderKey::new(SECRET_HEADER, "x-event-secret");
+static NAME: HeaderKey = HeaderKey::new(NAME_HEADER, "x-event-name");
+
 const PRODUCT_UPDATE: &str = "product.update";
 const ORDER_COMPLETE: &str = "order.complete";
 const ORDER_STATUS: &str = "order.status";
 
+/// The idempotency key of [`Event::Test`]: it has nothing to deduplicate, and no real event's
+/// key looks like it (theirs all contain `:`).
+const TEST_KEY: &str = "test";
+
 // ---------------------------------------------------------------------------------------------
 // Verification.
 
-/// Authenticates Kinguin webhooks and parses them into [`Event`]s.
-///
-/// Built once at start-up from the secret key configured in Kinguin's dashboard.
-#[derive(Debug, Clone)]
-pub struct Webhook {
+crate::webhook::header_webhook! {
+    provider: "Kinguin",
+    header: SECRET,
     verifier: shared_secret::Verifier,
+    verified: shared_secret::Verified,
 }
 
 impl Webhook {
-    /// An endpoint accepting one secret.
-    pub fn new(secret: Secret) -> Self {
-        Webhook {
-            verifier: shared_secret::Verifier::new(SECRET_HEADER, secret),
-        }
+    /// The headers Kinguin would send for an event called `event_name` with `secret`
+    /// configured: `X-Event-Name` and `X-Event-Secret`. For a partner's own tests.
+    pub fn sign_headers(secret: &Secret, event_name: &str) -> [(&'static str, String); 2] {
+        [
+            (NAME_HEADER, event_name.to_owned()),
+            (
+                SECRET_HEADER,
+                String::from_utf8_lossy(secret.expose()).into_owned(),
+            ),
+        ]
     }
 
-    /// An endpoint accepting any of `secrets`, for changing the secret at Kinguin without
-    /// refusing requests in flight.
-    ///
-    /// # Errors
-    /// [`ConfigError::NoSecrets`] or [`ConfigError::TooManySecrets`] outside one to
-    /// [`MAX_SECRETS`](crate::MAX_SECRETS) secrets.
-    pub fn with_secrets(secrets: impl IntoIterator<Item = Secret>) -> Result<Self, ConfigError> {
-        shared_secret::Verifier::with_secrets(SECRET_HEADER, secrets)
-            .map(|verifier| Webhook { verifier })
-    }
-
-    /// Checks `X-Event-Secret`, then parses `body` as the event named by `X-Event-Name`.
-    ///
-    /// A request with the right secret and no `X-Event-Name` (or a blank one) is the
-    /// dashboard's TEST URL button: it gives [`Event::Test`] without reading the body, so an
-    /// empty or non-JSON test body still succeeds. Every real event carries its name, so none
-    /// can be taken for a test, and a wrong or missing secret is refused before the name is
-    /// looked at.
-    ///
-    /// # Errors
-    /// [`Error::Verify`] when the secret is missing or wrong, or when `X-Event-Name` is sent
-    /// twice or is not UTF-8; [`Error::Parse`] when the body of a named event does not have its
-    /// documented shape.
-    pub fn verify<H: Headers + ?Sized>(
+    /// Checks `X-Event-Secret`; the body is not read, since Kinguin's secret is not tied to
+    /// it.
+    fn authenticate(
         &self,
-        headers: &H,
-        body: impl AsRef<[u8]>,
-    ) -> Result<Event, Error> {
-        self.verifier.verify(headers)?;
-        match event_name(headers)? {
-            None => Ok(Event::Test),
-            Some(name) => Ok(Event::parse(name, body)?),
-        }
+        request: &crate::Request<'_>,
+        _now_unix: i64,
+    ) -> Result<shared_secret::Verified, VerifyError> {
+        self.verifier
+            .verify_value(request.required_header(&SECRET)?)
     }
 
-    /// [`Webhook::verify`]; `now` is ignored because Kinguin's requests carry no signed time
-    /// (it is taken so that every provider's `Webhook` has the same shape).
-    ///
-    /// # Errors
-    /// As [`Webhook::verify`].
-    pub fn verify_at<H: Headers + ?Sized>(
-        &self,
-        headers: &H,
-        body: impl AsRef<[u8]>,
-        now: OffsetDateTime,
-    ) -> Result<Event, Error> {
-        let _ = now;
-        self.verify(headers, body)
-    }
-
-    /// Checks `X-Event-Secret` only, so the request can be queued and parsed later with
-    /// [`Event::parse`]. The body is taken for the same shape as other providers and is not
-    /// read: Kinguin's secret is not tied to the body.
-    ///
-    /// # Errors
-    /// [`VerifyError::MissingHeader`], [`VerifyError::MalformedHeader`] (the header sent twice),
-    /// [`VerifyError::HeaderTooLarge`], [`VerifyError::SignatureMismatch`] (a wrong secret).
-    pub fn verify_signature<H: Headers + ?Sized>(
-        &self,
-        headers: &H,
-        body: impl AsRef<[u8]>,
-    ) -> Result<Verified, VerifyError> {
-        let _ = body;
-        self.verifier.verify(headers)
-    }
-
-    /// [`Webhook::verify_signature`]; `now` is ignored.
-    ///
-    /// # Errors
-    /// As [`Webhook::verify_signature`].
-    pub fn verify_signature_at<H: Headers + ?Sized>(
-        &self,
-        headers: &H,
-        body: impl AsRef<[u8]>,
-        now: OffsetDateTime,
-    ) -> Result<Verified, VerifyError> {
-        let _ = now;
-        self.verify_signature(headers, body)
+    /// Kinguin wants a 2xx with an empty body, and may disable an endpoint that fails too
+    /// often: an authentic event whose body does not parse is answered 204 once it is stored.
+    fn unparsed(_: &ParseError) -> Reply {
+        Reply::no_content()
     }
 }
 
 /// The trimmed `X-Event-Name`, or `None` when it is absent or blank.
-fn event_name<H: Headers + ?Sized>(headers: &H) -> Result<Option<&str>, VerifyError> {
-    let Some(value) = headers::single(headers, NAME_HEADER)? else {
+fn event_name<'a>(request: &crate::Request<'a>) -> Result<Option<&'a str>, VerifyError> {
+    let Some(value) = request.header_of(&NAME)? else {
         return Ok(None);
     };
     let name =
@@ -187,6 +139,10 @@ fn event_name<H: Headers + ?Sized>(headers: &H) -> Result<Option<&str>, VerifyEr
 // Events.
 
 /// A Kinguin webhook, typed by its `X-Event-Name`.
+///
+/// Serializes to the body alone, as Kinguin sends it (the name travels in the header):
+/// [`Event::parse`] with [`Event::name`] beside it reads it back to an equal event.
+/// [`Event::Test`], which has no body, serializes to `{}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Event {
@@ -221,26 +177,36 @@ impl Event {
     /// [`ParseError`] naming the event and the JSON path that failed.
     pub fn parse(name: &str, body: impl AsRef<[u8]>) -> Result<Event, ParseError> {
         let body = body.as_ref();
-        let event = Some(name);
+        let context = Context::new(PROVIDER, Some(name));
         Ok(match name {
-            PRODUCT_UPDATE => Event::ProductUpdate(serde_util::from_slice(PROVIDER, event, body)?),
-            ORDER_COMPLETE => Event::OrderComplete(serde_util::from_slice(PROVIDER, event, body)?),
-            ORDER_STATUS => Event::OrderStatus(serde_util::from_slice(PROVIDER, event, body)?),
+            PRODUCT_UPDATE => Event::ProductUpdate(body::from_slice(context, body)?),
+            ORDER_COMPLETE => Event::OrderComplete(body::from_slice(context, body)?),
+            ORDER_STATUS => Event::OrderStatus(body::from_slice(context, body)?),
             _ => Event::Unknown {
                 name: name.to_owned(),
-                data: serde_util::from_slice(PROVIDER, event, body)?,
+                data: body::from_slice(context, body)?,
             },
         })
     }
 
-    /// The event name as Kinguin sends it in `X-Event-Name`; `None` for [`Event::Test`].
-    pub fn name(&self) -> Option<&str> {
+    /// The event of an authentic request: [`Event::Test`] without an `X-Event-Name` (the body
+    /// is then not read, so an empty or non-JSON test body succeeds), else the named event.
+    fn from_request(request: &crate::Request<'_>) -> Result<Event, crate::Error> {
+        match event_name(request)? {
+            None => Ok(Event::Test),
+            Some(name) => Ok(Event::parse(name, request.body())?),
+        }
+    }
+
+    /// The event name as Kinguin sends it in `X-Event-Name`; `""` for [`Event::Test`], which
+    /// comes without one.
+    pub fn name(&self) -> &str {
         match self {
-            Event::ProductUpdate(_) => Some(PRODUCT_UPDATE),
-            Event::OrderComplete(_) => Some(ORDER_COMPLETE),
-            Event::OrderStatus(_) => Some(ORDER_STATUS),
-            Event::Test => None,
-            Event::Unknown { name, .. } => Some(name),
+            Event::ProductUpdate(_) => PRODUCT_UPDATE,
+            Event::OrderComplete(_) => ORDER_COMPLETE,
+            Event::OrderStatus(_) => ORDER_STATUS,
+            Event::Test => "",
+            Event::Unknown { name, .. } => name,
         }
     }
 
@@ -256,8 +222,7 @@ impl Event {
     }
 
     /// A key that is the same for every delivery of one event and differs between events:
-    /// store it and drop a request whose key you have already processed. `None` for
-    /// [`Event::Test`], which has nothing to deduplicate.
+    /// store it and drop a request whose key you have already processed.
     ///
     /// Kinguin sends no event id, so the key is the event name, what the event is about, and
     /// its `updatedAt` in RFC 3339 UTC:
@@ -267,12 +232,15 @@ impl Event {
     /// | `product.update` | `product.update:{kinguinId}:{productId}:{updatedAt}` |
     /// | `order.complete` | `order.complete:{orderId}:{updatedAt}` |
     /// | `order.status` | `order.status:{orderId}:{status}:{updatedAt}` |
-    /// | unknown | `{name}:{body re-serialized as compact JSON}` |
+    /// | unknown | `{name}:{body re-serialized as compact JSON, keys sorted}` |
+    /// | [`Event::Test`] | `test` |
     ///
+    /// A key longer than [`MAX_IDEMPOTENCY_KEY_LEN`](crate::MAX_IDEMPOTENCY_KEY_LEN) bytes (a
+    /// large unknown event, a long id) is replaced by `sha256:` and the hex of its SHA-256.
     /// Two changes of one product within the same `updatedAt` instant share a key; Kinguin's
     /// current payloads carry milliseconds, which makes that unlikely.
-    pub fn idempotency_key(&self) -> Option<String> {
-        Some(match self {
+    pub fn idempotency_key(&self) -> Cow<'_, str> {
+        let key = match self {
             Event::ProductUpdate(update) => format!(
                 "{PRODUCT_UPDATE}:{}:{}:{}",
                 update.kinguin_id,
@@ -290,9 +258,37 @@ impl Event {
                 change.status,
                 utc_rfc3339(change.updated_at)
             ),
-            Event::Test => return None,
+            Event::Test => return Cow::Borrowed(TEST_KEY),
             Event::Unknown { name, data } => format!("{name}:{data}"),
-        })
+        };
+        bounded_key(Cow::Owned(key))
+    }
+}
+
+impl crate::WebhookEvent for Event {
+    fn name(&self) -> &str {
+        Event::name(self)
+    }
+
+    /// Kinguin sends no event id.
+    fn id(&self) -> Option<&str> {
+        None
+    }
+
+    fn idempotency_key(&self) -> Cow<'_, str> {
+        Event::idempotency_key(self)
+    }
+}
+
+impl Serialize for Event {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Event::ProductUpdate(update) => update.serialize(serializer),
+            Event::OrderComplete(complete) => complete.serialize(serializer),
+            Event::OrderStatus(change) => change.serialize(serializer),
+            Event::Test => serde_json::Map::new().serialize(serializer),
+            Event::Unknown { data, .. } => data.serialize(serializer),
+        }
     }
 }
 
@@ -312,7 +308,7 @@ pub struct ProductUpdate {
     #[serde(deserialize_with = "lenient::i64")]
     pub kinguin_id: i64,
     /// Kinguin's other product id.
-    #[serde(deserialize_with = "serde_util::id_string")]
+    #[serde(deserialize_with = "crate::de::lenient::id_string")]
     pub product_id: String,
     /// The total quantity of the cheapest offers.
     #[serde(default, deserialize_with = "lenient::opt_i64")]
@@ -324,7 +320,7 @@ pub struct ProductUpdate {
     #[serde(default, deserialize_with = "opt_id_list")]
     pub cheapest_offer_id: Option<Vec<String>>,
     /// The price.
-    #[serde(default, deserialize_with = "lenient::opt_decimal")]
+    #[serde(default, with = "crate::de::decimal::optional")]
     pub price: Option<Decimal>,
     /// The total quantity of all offers.
     #[serde(default, deserialize_with = "lenient::opt_i64")]
@@ -333,20 +329,17 @@ pub struct ProductUpdate {
     #[serde(default, deserialize_with = "lenient::opt_i64")]
     pub offers_count: Option<i64>,
     /// The product's status, as sent (Kinguin documents no values for it).
-    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    #[serde(default, deserialize_with = "crate::de::lenient::opt_text")]
     pub status: Option<String>,
     /// The release date, as sent (Kinguin's API writes dates as `Y-m-d`; the webhook page gives
     /// no format, so the text is kept rather than risk refusing a delivery over it).
-    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    #[serde(default, deserialize_with = "crate::de::lenient::opt_text")]
     pub release_date: Option<String>,
     /// The merchant's name.
-    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    #[serde(default, deserialize_with = "crate::de::lenient::opt_text")]
     pub merchant_name: Option<String>,
     /// When the product changed.
-    #[serde(
-        deserialize_with = "lenient::datetime",
-        serialize_with = "time::serde::rfc3339::serialize"
-    )]
+    #[serde(with = "crate::de::lenient::datetime")]
     pub updated_at: OffsetDateTime,
 }
 
@@ -355,16 +348,13 @@ pub struct ProductUpdate {
 #[serde(rename_all = "camelCase")]
 pub struct OrderComplete {
     /// Kinguin's order id.
-    #[serde(deserialize_with = "serde_util::id_string")]
+    #[serde(deserialize_with = "crate::de::lenient::id_string")]
     pub order_id: String,
     /// Your reference for the order, when you gave one when placing it.
-    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    #[serde(default, deserialize_with = "crate::de::lenient::opt_text")]
     pub order_external_id: Option<String>,
     /// When the order was completed.
-    #[serde(
-        deserialize_with = "lenient::datetime",
-        serialize_with = "time::serde::rfc3339::serialize"
-    )]
+    #[serde(with = "crate::de::lenient::datetime")]
     pub updated_at: OffsetDateTime,
 }
 
@@ -373,18 +363,15 @@ pub struct OrderComplete {
 #[serde(rename_all = "camelCase")]
 pub struct OrderStatus {
     /// Kinguin's order id.
-    #[serde(deserialize_with = "serde_util::id_string")]
+    #[serde(deserialize_with = "crate::de::lenient::id_string")]
     pub order_id: String,
     /// Your reference for the order, when you gave one when placing it.
-    #[serde(default, deserialize_with = "serde_util::opt_text")]
+    #[serde(default, deserialize_with = "crate::de::lenient::opt_text")]
     pub order_external_id: Option<String>,
     /// The order's new status.
     pub status: Status,
     /// When the status changed.
-    #[serde(
-        deserialize_with = "lenient::datetime",
-        serialize_with = "time::serde::rfc3339::serialize"
-    )]
+    #[serde(with = "crate::de::lenient::datetime")]
     pub updated_at: OffsetDateTime,
 }
 

@@ -120,6 +120,8 @@
     )
 )]
 
+mod clock;
+pub(crate) mod de;
 mod error;
 pub mod ezq;
 mod headers;
@@ -127,15 +129,17 @@ mod hmac_sha256;
 pub mod kinguin;
 pub mod leasecloud;
 pub mod montly;
+mod provider;
 pub mod scheme;
 mod secret;
-#[allow(dead_code)] // Decoders are used as providers' models need them.
-pub(crate) mod serde_util;
 pub mod sparkpay;
-mod timestamped_webhook;
+mod webhook;
 
 pub use error::{ConfigError, Error, HeaderLimit, ParseError, VerifyError};
+#[doc(hidden)]
+pub use headers::HeaderKey;
 pub use headers::Headers;
+pub use provider::{Provider, Reply, Request, WebhookEvent, MAX_IDEMPOTENCY_KEY_LEN};
 pub use secret::Secret;
 
 /// The longest header value accepted, in bytes; longer ones are refused with

@@ -39,17 +39,20 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 
 use rust_decimal::Decimal;
 use serde::de::{self, Deserializer, Visitor};
+use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::headers::{self, Headers};
-use crate::serde_util::{self, lenient, Dispatch};
-use crate::ParseError;
+use crate::de::envelope::{self, Dispatch};
+use crate::de::lenient::count;
+use crate::headers::{self, HeaderKey, Headers};
+use crate::{ParseError, Reply};
 
 /// The header carrying the signature.
 pub const SIGNATURE_HEADER: &str = "Montly-Signature";
@@ -61,6 +64,9 @@ pub const VERSION_HEADER: &str = "Montly-Version";
 pub const DOCUMENTED_VERSION: &str = "1.0.0";
 
 const PROVIDER: &str = "Montly";
+const NAME_KEY: &str = "type";
+
+static SIGNATURE: HeaderKey = HeaderKey::new(SIGNATURE_HEADER, "montly-signature");
 
 /// The value of the [`VERSION_HEADER`], when it is present once and is text.
 ///
@@ -88,12 +94,23 @@ pub(crate) fn read_version<'a, H: Headers + ?Sized>(
 // ---------------------------------------------------------------------------------------------
 // The verifier.
 
-crate::timestamped_webhook::timestamped_webhook!("Montly");
+crate::webhook::timestamped_webhook!(provider: "Montly", header: SIGNATURE);
+
+impl Webhook {
+    /// Montly retries until it gets a 200, whatever the body: an authentic event whose body
+    /// does not parse is answered 200 once it is stored, so it is not sent 12 times over 7
+    /// days.
+    fn unparsed(_: &ParseError) -> Reply {
+        Reply::ok()
+    }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Events.
 
 /// One Montly webhook: `{"id": …, "type": …, "data": {…}}`.
+///
+/// Serializes to that same JSON, which [`Event::parse`] reads back to an equal event.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
     /// The event id, unique per event and repeated on every retry of it.
@@ -168,11 +185,33 @@ impl EventKind {
             EventKind::TariffUpdated { .. } | EventKind::Unknown { .. } => None,
         }
     }
+
+    /// Writes the `data` member as Montly sends it.
+    pub(crate) fn serialize_data<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            EventKind::OrderAccepted { order_id }
+            | EventKind::OrderSigned { order_id }
+            | EventKind::OrderDeliveryApproved { order_id } => OrderRef {
+                order_id: order_id.clone(),
+            }
+            .serialize(serializer),
+            EventKind::OrderDeclined { order_id, reason } => Declined {
+                order_id: order_id.clone(),
+                reason: Some(reason.clone()),
+            }
+            .serialize(serializer),
+            EventKind::TariffUpdated { tariffs } => Tariffs {
+                tariffs: tariffs.clone(),
+            }
+            .serialize(serializer),
+            EventKind::Unknown { data, .. } => data.serialize(serializer),
+        }
+    }
 }
 
 impl Event {
     /// Parses a body without verifying it: for tests, and for bodies verified earlier with
-    /// [`Webhook::verify_signature_at`].
+    /// [`Webhook::verify_signature`].
     ///
     /// An unknown `type` is not an error: it gives [`EventKind::Unknown`]. Unknown fields are
     /// ignored.
@@ -180,21 +219,107 @@ impl Event {
     /// # Errors
     /// [`ParseError`] naming the JSON path (and line and column) of the first value that does
     /// not have the documented shape, including a missing or `null` event `id`: without it the
-    /// event can be neither deduplicated nor acknowledged.
+    /// event can be neither deduplicated nor acknowledged. It carries the event id and name
+    /// when the body has them, wherever they are.
     pub fn parse(body: impl AsRef<[u8]>) -> Result<Self, ParseError> {
-        let (id, kind) = parse_event(PROVIDER, "type", body.as_ref())?;
+        let (id, kind) = parse_event(PROVIDER, NAME_KEY, body.as_ref())?;
         Ok(Event { id, kind })
     }
 
-    /// The key to deduplicate deliveries on: the event id, the same on every retry.
-    pub fn idempotency_key(&self) -> &str {
-        &self.id
+    /// The event name as Montly sends it in `type`.
+    pub fn name(&self) -> &str {
+        self.kind.name()
+    }
+
+    /// The key to deduplicate deliveries on: the event id, the same on every retry (hashed in
+    /// the unlikely case that it is longer than
+    /// [`MAX_IDEMPOTENCY_KEY_LEN`](crate::MAX_IDEMPOTENCY_KEY_LEN) bytes).
+    pub fn idempotency_key(&self) -> Cow<'_, str> {
+        crate::provider::bounded_key(Cow::Borrowed(&self.id))
     }
 
     /// The order the event is about; `None` for tariff updates and unknown events.
     pub fn order_id(&self) -> Option<&OrderId> {
         self.kind.order_id()
     }
+
+    fn from_request(request: &crate::Request<'_>) -> Result<Event, crate::Error> {
+        Ok(Event::parse(request.body())?)
+    }
+}
+
+impl crate::WebhookEvent for Event {
+    fn name(&self) -> &str {
+        self.kind.name()
+    }
+
+    fn id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
+
+    fn idempotency_key(&self) -> Cow<'_, str> {
+        Event::idempotency_key(self)
+    }
+}
+
+impl Serialize for Event {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize_envelope(serializer, "Event", NAME_KEY, &self.id, &self.kind)
+    }
+}
+
+impl<'de> Deserialize<'de> for Event {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let (id, kind) = deserialize_event(NAME_KEY, deserializer)?;
+        Ok(Event { id, kind })
+    }
+}
+
+/// An envelope's kind of event: the name and the typed `data` (Montly's and LeaseCloud's).
+pub(crate) trait Kind: Dispatch {
+    fn kind_name(&self) -> &str;
+    fn serialize_kind_data<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
+}
+
+impl Kind for EventKind {
+    fn kind_name(&self) -> &str {
+        self.name()
+    }
+
+    fn serialize_kind_data<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.serialize_data(serializer)
+    }
+}
+
+/// Writes `{"id": …, "<name key>": …, "data": …}`.
+pub(crate) fn serialize_envelope<S: Serializer, K: Kind>(
+    serializer: S,
+    type_name: &'static str,
+    name_key: &'static str,
+    id: &str,
+    kind: &K,
+) -> Result<S::Ok, S::Error> {
+    struct Data<'a, K>(&'a K);
+    impl<K: Kind> Serialize for Data<'_, K> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            self.0.serialize_kind_data(serializer)
+        }
+    }
+    let mut envelope = serializer.serialize_struct(type_name, 3)?;
+    envelope.serialize_field("id", id)?;
+    envelope.serialize_field(name_key, kind.kind_name())?;
+    envelope.serialize_field("data", &Data(kind))?;
+    envelope.end()
+}
+
+/// Reads an envelope with any deserializer, insisting on its event id.
+pub(crate) fn deserialize_event<'de, K: Dispatch, D: Deserializer<'de>>(
+    name_key: &'static str,
+    deserializer: D,
+) -> Result<(String, K), D::Error> {
+    let envelope = envelope::deserialize_envelope::<K, D>(name_key, deserializer)?;
+    let id = envelope.id.ok_or_else(|| de::Error::missing_field("id"))?;
+    Ok((id, envelope.kind))
 }
 
 /// Parses an envelope and insists on its event id.
@@ -203,16 +328,16 @@ pub(crate) fn parse_event<K: Dispatch>(
     name_key: &'static str,
     body: &[u8],
 ) -> Result<(String, K), ParseError> {
-    let envelope = serde_util::parse_envelope::<K>(provider, name_key, body)?;
+    let envelope = envelope::parse_envelope::<K>(provider, name_key, body)?;
     match envelope.id {
         Some(id) => Ok((id, envelope.kind)),
-        None => Err(ParseError::new(
-            provider,
-            Some(&envelope.name),
-            "id",
-            "missing field `id` (or it is null): the event id is needed to deduplicate and \
+        None => Err(
+            crate::de::body::Context::new(provider, Some(&envelope.name)).error(
+                "id",
+                "missing field `id` (or it is null): the event id is needed to deduplicate and \
              acknowledge the event",
-        )),
+            ),
+        ),
     }
 }
 
@@ -247,14 +372,14 @@ impl Dispatch for EventKind {
 }
 
 /// `data` of the order events: `{"orderId": 42}`.
-#[derive(Deserialize)]
+#[derive(Serialize, Deserialize)]
 struct OrderRef {
     #[serde(rename = "orderId")]
     order_id: OrderId,
 }
 
 /// `data` of `order.declined`.
-#[derive(Deserialize)]
+#[derive(Serialize, Deserialize)]
 struct Declined {
     #[serde(rename = "orderId")]
     order_id: OrderId,
@@ -263,7 +388,7 @@ struct Declined {
 }
 
 /// `data` of `tariff.updated`.
-#[derive(Deserialize)]
+#[derive(Serialize, Deserialize)]
 struct Tariffs {
     tariffs: Vec<Tariff>,
 }
@@ -274,25 +399,14 @@ struct Tariffs {
 /// The monthly tariff for one lease length, from `tariff.updated`.
 ///
 /// `tariff` is exact: `1.51` is the decimal 1.51, never a binary float.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Tariff {
     /// The lease length in months.
     #[serde(deserialize_with = "count")]
     pub months: u32,
     /// The tariff for that length, as Montly sent it (e.g. `1.51`).
-    #[serde(deserialize_with = "lenient::decimal")]
+    #[serde(with = "crate::de::decimal::required")]
     pub tariff: Decimal,
-}
-
-/// A non-negative count (months, quantities) sent as a number or a string of digits.
-pub(crate) fn count<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
-    let value = lenient::i64(deserializer)?;
-    u32::try_from(value).map_err(|_| {
-        de::Error::invalid_value(
-            de::Unexpected::Signed(value),
-            &"a count between 0 and 4294967295",
-        )
-    })
 }
 
 /// An order id as the provider sent it: the number `42` in Montly's events, a string (often a

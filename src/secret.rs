@@ -81,6 +81,12 @@ impl Secret {
             .unwrap_or_else(|_| HmacSha256::new(&Default::default()))
     }
 
+    /// The secret's bytes, for the signers that put the secret itself in a request (Kinguin's
+    /// header, Spark Pay's URL).
+    pub(crate) fn expose(&self) -> &[u8] {
+        &self.bytes
+    }
+
     /// SHA-256 of the secret's bytes.
     pub(crate) fn digest(&self) -> &[u8; 32] {
         &self.digest

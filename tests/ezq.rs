@@ -657,7 +657,7 @@ fn idempotency_key_uses_the_latest_history_entry_across_items() {
             ]);
         })
     };
-    let key = |body: Vec<u8>| Event::parse(body).unwrap().idempotency_key();
+    let key = |body: Vec<u8>| Event::parse(body).unwrap().idempotency_key().into_owned();
     // item-a's processing at 09:00:00.500 UTC is later than item-b's submitted at 09:00:00.250.
     let expected = "order_marketplace.confirmed:string:item-a:processing:2023-10-28T09:00:00.5Z";
     assert_eq!(key(body([0, 1])), expected);
@@ -703,7 +703,12 @@ fn idempotency_key_without_histories_is_event_and_order() {
 fn idempotency_key_tells_events_apart_and_repeats_alike() {
     let keys: Vec<String> = EVENT_NAMES
         .iter()
-        .map(|name| Event::parse(sample_named(name)).unwrap().idempotency_key())
+        .map(|name| {
+            Event::parse(sample_named(name))
+                .unwrap()
+                .idempotency_key()
+                .into_owned()
+        })
         .collect();
     for (i, a) in keys.iter().enumerate() {
         for b in &keys[i + 1..] {

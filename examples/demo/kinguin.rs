@@ -62,9 +62,12 @@ pub fn run() -> Result<(), Box<dyn Error>> {
         };
         println!(
             "{:<16} {summary}\n{:<16} key {}",
-            event.name().unwrap_or("(no name)"),
+            match event.name() {
+                "" => "(no name)",
+                name => name,
+            },
             "",
-            event.idempotency_key().as_deref().unwrap_or("(none)")
+            event.idempotency_key()
         );
     }
 

@@ -54,16 +54,18 @@
 mod ack;
 mod order;
 
-use serde::Deserializer;
+use std::borrow::Cow;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub use self::ack::Acknowledgement;
 pub use self::order::{Address, Item, Order, OrderStatus};
 pub use crate::montly::{OrderId, Tariff};
 
-use crate::headers::Headers;
-use crate::montly;
-use crate::serde_util::Dispatch;
-use crate::ParseError;
+use crate::de::envelope::Dispatch;
+use crate::headers::{HeaderKey, Headers};
+use crate::montly::{self, Kind};
+use crate::{ParseError, Reply};
 
 /// The header carrying the signature.
 pub const SIGNATURE_HEADER: &str = "LeaseCloud-Signature";
@@ -75,6 +77,9 @@ pub const VERSION_HEADER: &str = "LeaseCloud-Version";
 pub const DOCUMENTED_VERSION: &str = "1.0.0";
 
 const PROVIDER: &str = "LeaseCloud";
+const NAME_KEY: &str = "action";
+
+static SIGNATURE: HeaderKey = HeaderKey::new(SIGNATURE_HEADER, "leasecloud-signature");
 
 /// The value of the [`VERSION_HEADER`], when it is present once and is text.
 ///
@@ -93,12 +98,26 @@ pub fn version<H: Headers + ?Sized>(headers: &H) -> Option<&str> {
 // ---------------------------------------------------------------------------------------------
 // The verifier.
 
-crate::timestamped_webhook::timestamped_webhook!("LeaseCloud");
+crate::webhook::timestamped_webhook!(provider: "LeaseCloud", header: SIGNATURE);
+
+impl Webhook {
+    /// An authentic event whose body does not parse is still acknowledged, once stored, with
+    /// its event id (all LeaseFlow's page asks for): otherwise LeaseCloud sends it again and
+    /// again. Without an id nothing can be named, and the acknowledgement is `{}`.
+    fn unparsed(error: &ParseError) -> Reply {
+        match &error.id {
+            Some(id) => Reply::json(&Acknowledgement::new(id.as_str())),
+            None => Reply::json(&serde_json::Map::new()),
+        }
+    }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Events.
 
 /// One LeaseCloud webhook: `{"id": …, "action": …, "data": {…}}`.
+///
+/// Serializes to that same JSON, which [`Event::parse`] reads back to an equal event.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
     /// The event id, unique per event and repeated on every retry of it.
@@ -204,7 +223,7 @@ impl From<montly::EventKind> for EventKind {
 
 impl Event {
     /// Parses a body without verifying it: for tests, and for bodies verified earlier with
-    /// [`Webhook::verify_signature_at`].
+    /// [`Webhook::verify_signature`].
     ///
     /// An unknown `action` is not an error: it gives [`EventKind::Unknown`]. Unknown fields are
     /// ignored.
@@ -212,26 +231,106 @@ impl Event {
     /// # Errors
     /// [`ParseError`] naming the JSON path (and line and column) of the first value that does
     /// not have the documented shape, including a missing or `null` event `id`: without it the
-    /// event can be neither deduplicated nor acknowledged.
+    /// event can be neither deduplicated nor acknowledged. It carries the event id and action
+    /// when the body has them, wherever they are, so the event can still be acknowledged
+    /// ([`Acknowledgement::new`]) after its body is stored.
     pub fn parse(body: impl AsRef<[u8]>) -> Result<Self, ParseError> {
-        let (id, kind) = montly::parse_event(PROVIDER, "action", body.as_ref())?;
+        let (id, kind) = montly::parse_event(PROVIDER, NAME_KEY, body.as_ref())?;
         Ok(Event { id, kind })
     }
 
-    /// The key to deduplicate deliveries on: the event id, the same on every retry.
-    pub fn idempotency_key(&self) -> &str {
-        &self.id
+    /// The action as LeaseCloud sends it.
+    pub fn name(&self) -> &str {
+        self.kind.name()
+    }
+
+    /// The key to deduplicate deliveries on: the event id, the same on every retry (hashed in
+    /// the unlikely case that it is longer than
+    /// [`MAX_IDEMPOTENCY_KEY_LEN`](crate::MAX_IDEMPOTENCY_KEY_LEN) bytes).
+    pub fn idempotency_key(&self) -> Cow<'_, str> {
+        crate::provider::bounded_key(Cow::Borrowed(&self.id))
     }
 
     /// The order the event is about; `None` for tariff updates and unknown actions.
     pub fn order_id(&self) -> Option<&OrderId> {
         self.kind.order_id()
     }
+
+    fn from_request(request: &crate::Request<'_>) -> Result<Event, crate::Error> {
+        Ok(Event::parse(request.body())?)
+    }
+}
+
+impl crate::WebhookEvent for Event {
+    fn name(&self) -> &str {
+        self.kind.name()
+    }
+
+    fn id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
+
+    fn idempotency_key(&self) -> Cow<'_, str> {
+        Event::idempotency_key(self)
+    }
+}
+
+impl Serialize for Event {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        montly::serialize_envelope(serializer, "Event", NAME_KEY, &self.id, &self.kind)
+    }
+}
+
+impl<'de> Deserialize<'de> for Event {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let (id, kind) = montly::deserialize_event(NAME_KEY, deserializer)?;
+        Ok(Event { id, kind })
+    }
+}
+
+impl Kind for EventKind {
+    fn kind_name(&self) -> &str {
+        self.name()
+    }
+
+    fn serialize_kind_data<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            EventKind::OrderCreated(order) | EventKind::OrderStatusUpdated(order) => {
+                order.serialize(serializer)
+            }
+            other => montly::EventKind::try_from(other.clone())
+                .map_err(serde::ser::Error::custom)?
+                .serialize_data(serializer),
+        }
+    }
+}
+
+/// A LeaseCloud v1 action read as the Montly event of the same name: the inverse of
+/// `From<montly::EventKind>`, refused for the orders Montly's events do not carry.
+impl TryFrom<EventKind> for montly::EventKind {
+    type Error = &'static str;
+
+    fn try_from(kind: EventKind) -> Result<Self, Self::Error> {
+        Ok(match kind {
+            EventKind::OrderAccepted { order_id } => montly::EventKind::OrderAccepted { order_id },
+            EventKind::OrderDeclined { order_id, reason } => {
+                montly::EventKind::OrderDeclined { order_id, reason }
+            }
+            EventKind::OrderSigned { order_id } => montly::EventKind::OrderSigned { order_id },
+            EventKind::OrderDeliveryApproved { order_id } => {
+                montly::EventKind::OrderDeliveryApproved { order_id }
+            }
+            EventKind::TariffUpdated { tariffs } => montly::EventKind::TariffUpdated { tariffs },
+            EventKind::Unknown { name, data } => montly::EventKind::Unknown { name, data },
+            EventKind::OrderCreated(_) | EventKind::OrderStatusUpdated(_) => {
+                return Err("an order event has no Montly equivalent")
+            }
+        })
+    }
 }
 
 impl Dispatch for EventKind {
     fn deserialize_data<'de, D: Deserializer<'de>>(name: &str, data: D) -> Result<Self, D::Error> {
-        use serde::Deserialize;
         match name {
             "order.created" => Ok(EventKind::OrderCreated(Box::new(Order::deserialize(data)?))),
             "order.statusUpdated" => Ok(EventKind::OrderStatusUpdated(Box::new(

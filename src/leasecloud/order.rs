@@ -7,8 +7,8 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 use time::OffsetDateTime;
 
-use crate::montly::{count, OrderId};
-use crate::serde_util::lenient;
+use crate::de::lenient::{self, count};
+use crate::montly::OrderId;
 
 /// A leasing order.
 ///
@@ -19,7 +19,7 @@ use crate::serde_util::lenient;
 /// the four amounts, currency, months, billing address, items, both dates). The organisation
 /// number and the shipping address may be absent or `null`; so may every address line and the
 /// optional item fields, as Montly's order table allows.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Order {
@@ -55,10 +55,10 @@ pub struct Order {
     /// The order lines.
     pub items: Vec<Item>,
     /// When the order was created.
-    #[serde(deserialize_with = "lenient::datetime")]
+    #[serde(with = "crate::de::lenient::datetime")]
     pub created_at: OffsetDateTime,
     /// When the order last changed.
-    #[serde(deserialize_with = "lenient::datetime")]
+    #[serde(with = "crate::de::lenient::datetime")]
     pub updated_at: OffsetDateTime,
 }
 
@@ -66,7 +66,7 @@ pub struct Order {
 ///
 /// Every line is optional: a missing line and `null` are `None`; an empty string is kept as
 /// `Some("")`, exactly as sent.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 #[non_exhaustive]
 pub struct Address {
@@ -89,21 +89,21 @@ pub struct Address {
     /// State, where applicable.
     pub state: Option<String>,
     /// Postal code (a number is accepted and kept as its digits).
-    #[serde(deserialize_with = "crate::serde_util::opt_text")]
+    #[serde(deserialize_with = "crate::de::lenient::opt_text")]
     pub postal_code: Option<String>,
     /// Two-letter country code, e.g. `"SE"`.
     pub country: Option<String>,
 }
 
 /// One order line. Amounts are in minor units, VAT excluded unless named VAT.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Item {
     /// Product name.
     pub name: String,
     /// The partner's product id (a number is accepted and kept as its digits).
-    #[serde(deserialize_with = "crate::serde_util::id_string")]
+    #[serde(deserialize_with = "crate::de::lenient::id_string")]
     pub product_id: String,
     /// Article number; LeaseCloud sends it, Montly's orders do not.
     #[serde(default)]

@@ -405,7 +405,8 @@ impl Verifier {
         headers: &H,
         body: &[u8],
     ) -> Result<Verified, VerifyError> {
-        self.verify_at(headers, body, OffsetDateTime::now_utc())
+        let value = headers::required(headers, self.header)?;
+        self.verify_value_at_unix(value, body, crate::clock::unix_now())
     }
 
     /// Verifies the request as if it arrived at `now`.
@@ -434,9 +435,19 @@ impl Verifier {
         body: &[u8],
         now: OffsetDateTime,
     ) -> Result<Verified, VerifyError> {
+        self.verify_value_at_unix(value, body, now.unix_timestamp())
+    }
+
+    /// [`Verifier::verify_value_at`] with `now` in Unix seconds, as the clock gives it.
+    pub(crate) fn verify_value_at_unix(
+        &self,
+        value: &[u8],
+        body: &[u8],
+        now_unix: i64,
+    ) -> Result<Verified, VerifyError> {
         let parsed = SignatureHeader::parse(self.header, value)?;
         let secret_index = self.matching_secret(&parsed, body)?;
-        self.check_timestamp(parsed.timestamp, now)?;
+        self.check_timestamp(parsed.timestamp, now_unix)?;
         Ok(Verified {
             timestamp: parsed.timestamp,
             secret_index,
@@ -466,11 +477,11 @@ impl Verifier {
         })
     }
 
-    fn check_timestamp(&self, timestamp: i64, now: OffsetDateTime) -> Result<(), VerifyError> {
+    fn check_timestamp(&self, timestamp: i64, now_unix: i64) -> Result<(), VerifyError> {
         let Some(tolerance_seconds) = self.tolerance_seconds else {
             return Ok(());
         };
-        let age = i128::from(now.unix_timestamp()) - i128::from(timestamp);
+        let age = i128::from(now_unix) - i128::from(timestamp);
         let distance = u64::try_from(age.unsigned_abs()).unwrap_or(u64::MAX);
         if distance <= tolerance_seconds {
             Ok(())

@@ -74,10 +74,8 @@
 //! customers, products, …) typed from Spark Pay's API reference. Replies ([`TaxReply`],
 //! [`PriceReply`], …) serialize to the documented JSON, decimals as plain numbers.
 
-mod de;
 mod event_type;
 pub mod models;
-mod number;
 mod payload;
 mod reply;
 mod request;

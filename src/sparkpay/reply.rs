@@ -9,9 +9,8 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::number;
 use super::payload::{ProductStatusItem, VariantChoice};
-use crate::serde_util::lenient as l;
+use crate::de::lenient as l;
 
 /// The reply to [`AuthorizingPayment`](crate::sparkpay::EventType::AuthorizingPayment) and
 /// [`CapturingPayment`](crate::sparkpay::EventType::CapturingPayment): the processor's answer.
@@ -59,8 +58,7 @@ pub struct PaymentReply {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        serialize_with = "number::opt_decimal",
-        deserialize_with = "l::opt_decimal"
+        with = "crate::de::decimal::optional"
     )]
     pub outstanding_balance: Option<Decimal>,
 }
@@ -186,38 +184,34 @@ pub struct ItemPrice {
     /// The item number, as in the request.
     pub item_number: String,
     /// The final price.
-    #[serde(serialize_with = "number::decimal", deserialize_with = "l::decimal")]
+    #[serde(with = "crate::de::decimal::required")]
     pub price: Decimal,
     /// Cost to the seller.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        serialize_with = "number::opt_decimal",
-        deserialize_with = "l::opt_decimal"
+        with = "crate::de::decimal::optional"
     )]
     pub cost: Option<Decimal>,
     /// Retail price.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        serialize_with = "number::opt_decimal",
-        deserialize_with = "l::opt_decimal"
+        with = "crate::de::decimal::optional"
     )]
     pub retail: Option<Decimal>,
     /// Cost before any sale discount.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        serialize_with = "number::opt_decimal",
-        deserialize_with = "l::opt_decimal"
+        with = "crate::de::decimal::optional"
     )]
     pub pre_sale_cost: Option<Decimal>,
     /// Price before any sale discount.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        serialize_with = "number::opt_decimal",
-        deserialize_with = "l::opt_decimal"
+        with = "crate::de::decimal::optional"
     )]
     pub pre_sale_price: Option<Decimal>,
 }
@@ -429,10 +423,10 @@ pub struct TaxReply {
     /// Tax per cart item.
     pub items: Vec<ItemTax>,
     /// Tax on shipping (zero unless set).
-    #[serde(serialize_with = "number::decimal", deserialize_with = "l::decimal")]
+    #[serde(with = "crate::de::decimal::required")]
     pub shipping_tax_amount: Decimal,
     /// Tax on handling (zero unless set).
-    #[serde(serialize_with = "number::decimal", deserialize_with = "l::decimal")]
+    #[serde(with = "crate::de::decimal::required")]
     pub handling_tax_amount: Decimal,
 }
 
@@ -480,7 +474,7 @@ pub struct ItemTax {
     #[serde(deserialize_with = "l::i64")]
     pub cart_item_id: i64,
     /// Its tax.
-    #[serde(serialize_with = "number::decimal", deserialize_with = "l::decimal")]
+    #[serde(with = "crate::de::decimal::required")]
     pub tax_amount: Decimal,
 }
 
@@ -524,18 +518,10 @@ pub struct DiscountReply {
     #[serde(default)]
     pub description: Vec<String>,
     /// Discount on the cart, on top of the items' discounts (zero unless set).
-    #[serde(
-        default,
-        serialize_with = "number::decimal",
-        deserialize_with = "l::decimal"
-    )]
+    #[serde(default, with = "crate::de::decimal::required")]
     pub discount: Decimal,
     /// Discount on shipping (zero unless set).
-    #[serde(
-        default,
-        serialize_with = "number::decimal",
-        deserialize_with = "l::decimal"
-    )]
+    #[serde(default, with = "crate::de::decimal::required")]
     pub shipping_discount: Decimal,
 }
 
@@ -591,7 +577,7 @@ pub struct CartItemDiscount {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The discount.
-    #[serde(serialize_with = "number::decimal", deserialize_with = "l::decimal")]
+    #[serde(with = "crate::de::decimal::required")]
     pub discount_amount: Decimal,
 }
 
@@ -620,7 +606,7 @@ impl CartItemDiscount {
 #[non_exhaustive]
 pub struct AddItem {
     /// Unit price.
-    #[serde(serialize_with = "number::decimal", deserialize_with = "l::decimal")]
+    #[serde(with = "crate::de::decimal::required")]
     pub price: Decimal,
     /// The [`Product`](crate::sparkpay::Product).
     #[serde(deserialize_with = "l::i64")]

@@ -5,8 +5,14 @@ use super::payload::{
     OrderRequest, OrderStatusChange, PaymentRequest, PriceRequest, ProductRequest,
     ProductStatusChange, ProductStatusRequest, QuoteRequest, QuoteStatusChange, TaxRequest,
 };
+use std::borrow::Cow;
+
+use serde::{Serialize, Serializer};
+
 use super::{EventType, PROVIDER};
-use crate::{serde_util, ParseError};
+use crate::de::body::{self, Context};
+use crate::provider::bounded_key;
+use crate::ParseError;
 
 macro_rules! requests {
     ($( $event:ident($payload:ident), )*) => {
@@ -14,6 +20,10 @@ macro_rules! requests {
         ///
         /// Each variant is named after its event type and holds that event's body. Bodies are
         /// boxed so that a `Request` stays small whichever event it carries.
+        ///
+        /// Serializes to the body alone, as Spark Pay sends it (the event type travels in the
+        /// URL): [`Request::parse`] with [`Request::event_type`] beside it reads it back to an
+        /// equal request.
         ///
         /// ```
         /// use commerce_webhooks::sparkpay::{EventType, Request};
@@ -47,11 +57,11 @@ macro_rules! requests {
             /// that does not match the documented shape.
             pub fn parse(event_type: EventType, body: impl AsRef<[u8]>) -> Result<Request, ParseError> {
                 let body = body.as_ref();
-                let event = Some(event_type.as_str());
+                let context = Context::new(PROVIDER, Some(event_type.as_str()));
                 Ok(match event_type {
                     $(
                         EventType::$event => Request::$event(Box::new(
-                            serde_util::from_slice(PROVIDER, event, body)?,
+                            body::from_slice(context, body)?,
                         )),
                     )*
                 })
@@ -61,6 +71,14 @@ macro_rules! requests {
             pub fn event_type(&self) -> EventType {
                 match self {
                     $( Request::$event(_) => EventType::$event, )*
+                }
+            }
+        }
+
+        impl Serialize for Request {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    $( Request::$event(payload) => payload.serialize(serializer), )*
                 }
             }
         }
@@ -105,5 +123,42 @@ impl Request {
     /// [`EventType::expects_reply`].
     pub fn expects_reply(&self) -> bool {
         self.event_type().expects_reply()
+    }
+}
+
+impl Request {
+    /// The event type's name, as Spark Pay spells it (`GetTax`).
+    pub fn name(&self) -> &'static str {
+        self.event_type().as_str()
+    }
+
+    /// A key that is the same for every delivery of the same request and differs between
+    /// requests of different content: `sha256:` and the hex of the SHA-256 of the event type
+    /// and the body re-serialized (Spark Pay sends no event id, and its bodies are whole
+    /// orders, carts or products, longer than
+    /// [`MAX_IDEMPOTENCY_KEY_LEN`](crate::MAX_IDEMPOTENCY_KEY_LEN) bytes).
+    ///
+    /// Two requests with the same content share a key: that is right for notifications, which
+    /// Spark Pay may send again, but a request that expects a reply (`GetTax`, …) must be
+    /// answered every time, so do not drop those on the key.
+    pub fn idempotency_key(&self) -> Cow<'_, str> {
+        // Serializing typed values to a string cannot fail.
+        let content = serde_json::to_string(self).unwrap_or_default();
+        bounded_key(Cow::Owned(format!("{}:{content}", self.name())))
+    }
+}
+
+impl crate::WebhookEvent for Request {
+    fn name(&self) -> &str {
+        Request::name(self)
+    }
+
+    /// Spark Pay sends no event id.
+    fn id(&self) -> Option<&str> {
+        None
+    }
+
+    fn idempotency_key(&self) -> Cow<'_, str> {
+        Request::idempotency_key(self)
     }
 }

@@ -5,9 +5,9 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use super::de::string_enum;
 use super::EventType;
-use crate::serde_util::lenient as l;
+use crate::de::lenient as l;
+use crate::de::string_enum;
 use crate::ConfigError;
 
 string_enum! {

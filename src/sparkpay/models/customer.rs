@@ -1,12 +1,11 @@
 //! Customers, customer types and addresses.
 
 use rust_decimal::Decimal;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use super::CustomField;
-use crate::serde_util::lenient as l;
-use crate::sparkpay::de;
+use crate::de::lenient as l;
 
 /// A customer (the `customers` resource).
 ///
@@ -14,35 +13,35 @@ use crate::sparkpay::de;
 /// visit date, so those are `Option`s though the sample shows them set. The
 /// `addresses`, `custom_fields` and `customer_additional_emails` lists are filled when Spark Pay
 /// expands them, empty otherwise.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Customer {
     /// The customer's id.
     #[serde(deserialize_with = "l::i64")]
     pub id: i64,
     /// The store's own customer number.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub customer_number: String,
     /// Last name.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub last_name: String,
     /// First name.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub first_name: String,
     /// Email address.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub email: String,
     /// Phone.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub phone_number: String,
     /// When they registered.
-    #[serde(default, deserialize_with = "l::opt_datetime")]
+    #[serde(default, with = "crate::de::lenient::opt_datetime")]
     pub registered_at: Option<OffsetDateTime>,
     /// Their last visit.
-    #[serde(default, deserialize_with = "l::opt_datetime")]
+    #[serde(default, with = "crate::de::lenient::opt_datetime")]
     pub last_visit_at: Option<OffsetDateTime>,
     /// Ad code they arrived with.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub adcode: String,
     /// Id of that ad code (0 when none).
     #[serde(deserialize_with = "l::i64")]
@@ -57,58 +56,58 @@ pub struct Customer {
     #[serde(deserialize_with = "l::bool")]
     pub is_no_tax_customer: bool,
     /// Comments.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub comments: String,
     /// The store.
     #[serde(deserialize_with = "l::i64")]
     pub store_id: i64,
     /// Marketing source.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub source: String,
     /// Search string they arrived with.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub search_string: String,
     /// Whether they checked out without an account.
     #[serde(deserialize_with = "l::bool")]
     pub no_account: bool,
     /// Sales person's name.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub sales_person: String,
     /// Alternate phone.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub alternate_phone_number: String,
     /// Whether they are an affiliate.
     #[serde(deserialize_with = "l::bool")]
     pub is_affiliate_customer: bool,
     /// Last change.
-    #[serde(deserialize_with = "l::datetime")]
+    #[serde(with = "crate::de::lenient::datetime")]
     pub updated_at: OffsetDateTime,
     /// Creation.
-    #[serde(deserialize_with = "l::datetime")]
+    #[serde(with = "crate::de::lenient::datetime")]
     pub created_at: OffsetDateTime,
     /// Login name.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub username: String,
     /// Whether the record is contact information only.
     #[serde(deserialize_with = "l::bool")]
     pub is_contact_information_only: bool,
     /// Tax exemption number.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub tax_exemption_number: String,
     /// Company.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub company: String,
     /// Marketing source group.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub source_group: String,
     /// The sales person's user.
     #[serde(default, deserialize_with = "l::opt_i64")]
     pub sales_person_user_id: Option<i64>,
     /// Store payment methods enabled for them, by name.
-    #[serde(deserialize_with = "de::list")]
+    #[serde(deserialize_with = "l::list")]
     pub store_payment_methods_enabled: Vec<String>,
     /// Their own tax rate.
-    #[serde(deserialize_with = "l::decimal")]
+    #[serde(with = "crate::de::decimal::required")]
     pub tax_rate: Decimal,
     /// Whether their default address is locked.
     #[serde(deserialize_with = "l::bool")]
@@ -120,7 +119,7 @@ pub struct Customer {
     #[serde(deserialize_with = "l::i64")]
     pub payment_net_term: i64,
     /// Credit limit.
-    #[serde(deserialize_with = "l::decimal")]
+    #[serde(with = "crate::de::decimal::required")]
     pub credit_limit: Decimal,
     /// Whether the account is inactive.
     #[serde(deserialize_with = "l::bool")]
@@ -132,24 +131,24 @@ pub struct Customer {
     #[serde(deserialize_with = "l::bool")]
     pub override_shared_credit_limit: bool,
     /// Payment methods made available or not to them.
-    #[serde(deserialize_with = "de::list")]
+    #[serde(deserialize_with = "l::list")]
     pub customer_payment_methods_availability: Vec<PaymentMethodAvailability>,
     /// Default payment type's name.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub default_payment_type_name: String,
     /// Their addresses, when expanded.
-    #[serde(default, deserialize_with = "de::list")]
+    #[serde(default, deserialize_with = "l::list")]
     pub addresses: Vec<Address>,
     /// Custom fields, when expanded.
-    #[serde(default, deserialize_with = "de::list")]
+    #[serde(default, deserialize_with = "l::list")]
     pub custom_fields: Vec<CustomField>,
     /// Additional email addresses, when expanded.
-    #[serde(default, deserialize_with = "de::list")]
+    #[serde(default, deserialize_with = "l::list")]
     pub customer_additional_emails: Vec<AdditionalEmail>,
 }
 
 /// Whether a payment method is available to one customer.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PaymentMethodAvailability {
     /// The record's id.
@@ -162,7 +161,7 @@ pub struct PaymentMethodAvailability {
     #[serde(deserialize_with = "l::i64")]
     pub store_payment_method_id: i64,
     /// `"Active"`, …, as Spark Pay names it.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub status: String,
     /// The customer.
     #[serde(deserialize_with = "l::i64")]
@@ -170,7 +169,7 @@ pub struct PaymentMethodAvailability {
 }
 
 /// An additional email address of a customer.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct AdditionalEmail {
     /// The record's id.
@@ -180,31 +179,31 @@ pub struct AdditionalEmail {
     #[serde(deserialize_with = "l::i64")]
     pub customer_id: i64,
     /// The address.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub email: String,
 }
 
 /// A customer type (the `customer_types` resource), such as `"Wholesale"`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CustomerType {
     /// The type's id.
     #[serde(deserialize_with = "l::i64")]
     pub id: i64,
     /// Its name, as the store defines it.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub name: String,
     /// Its level.
     #[serde(deserialize_with = "l::i64")]
     pub customer_level: i64,
     /// Description.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub description: String,
     /// Last change.
-    #[serde(deserialize_with = "l::datetime")]
+    #[serde(with = "crate::de::lenient::datetime")]
     pub updated_at: OffsetDateTime,
     /// Creation.
-    #[serde(deserialize_with = "l::datetime")]
+    #[serde(with = "crate::de::lenient::datetime")]
     pub created_at: OffsetDateTime,
 }
 
@@ -217,7 +216,7 @@ pub struct CustomerType {
 /// missing text is `""` and a missing flag `false`. (GetDiscount also calls an item's
 /// `origin_address` an address where GetTax sends a warehouse; either shape reads into this
 /// type, the warehouse's `name` and `is_default` being dropped.)
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 #[non_exhaustive]
 pub struct Address {
@@ -228,57 +227,57 @@ pub struct Address {
     #[serde(deserialize_with = "l::opt_i64")]
     pub customer_id: Option<i64>,
     /// First line.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub address_line_1: String,
     /// Second line.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub address_line_2: String,
     /// City.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub city: String,
     /// State name (`"Texas"`).
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub state: String,
     /// Postal code, as text (numbers are kept as the digits received).
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub postal_code: String,
     /// Country name.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub country: String,
     /// Whether it is the customer's default shipping address.
     #[serde(deserialize_with = "l::bool")]
     pub is_default_shipping_address: bool,
     /// Phone.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub phone: String,
     /// Company.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub company: String,
     /// Alternate phone.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub alternate_phone: String,
     /// Fax.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub fax: String,
     /// Comments.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub comments: String,
     /// Whether it is the customer's default billing address.
     #[serde(deserialize_with = "l::bool")]
     pub is_default_billing_address: bool,
     /// Last change.
-    #[serde(deserialize_with = "l::opt_datetime")]
+    #[serde(with = "crate::de::lenient::opt_datetime")]
     pub updated_at: Option<OffsetDateTime>,
     /// Creation.
-    #[serde(deserialize_with = "l::opt_datetime")]
+    #[serde(with = "crate::de::lenient::opt_datetime")]
     pub created_at: Option<OffsetDateTime>,
     /// First name.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub first_name: String,
     /// Last name.
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub last_name: String,
     /// `"Default"`, …
-    #[serde(deserialize_with = "de::text")]
+    #[serde(deserialize_with = "l::text")]
     pub address_type: String,
 }

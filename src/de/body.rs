@@ -1,0 +1,132 @@
+//! Parsing a whole body into one type, with the JSON path and the position of a failure.
+//!
+//! The success path runs serde_json alone. Only when it fails is the body parsed a second time
+//! through `serde_path_to_error`, which names the path of the value that failed; the first
+//! pass pays nothing for the tracking.
+
+use std::marker::PhantomData;
+
+use serde::de::DeserializeSeed;
+use serde::Deserialize;
+
+use crate::ParseError;
+
+/// What a [`ParseError`] says about the event it concerns, besides the path and the message.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Context<'a> {
+    pub(crate) provider: &'static str,
+    pub(crate) event: Option<&'a str>,
+    pub(crate) id: Option<&'a str>,
+}
+
+impl<'a> Context<'a> {
+    pub(crate) fn new(provider: &'static str, event: Option<&'a str>) -> Self {
+        Context {
+            provider,
+            event,
+            id: None,
+        }
+    }
+
+    /// A failure not tied to a position in the body.
+    pub(crate) fn error(&self, path: &str, message: impl Into<String>) -> ParseError {
+        ParseError {
+            provider: self.provider,
+            event: self.event.map(str::to_owned),
+            id: self.id.map(str::to_owned),
+            path: path.to_owned(),
+            line: 0,
+            column: 0,
+            message: message.into(),
+        }
+    }
+
+    fn json_error(&self, path: &str, error: &serde_json::Error) -> ParseError {
+        ParseError {
+            // Bodies are capped far below 4 GiB by every adapter; saturate rather than wrap.
+            line: u32::try_from(error.line()).unwrap_or(u32::MAX),
+            column: u32::try_from(error.column()).unwrap_or(u32::MAX),
+            ..self.error(path, strip_position(error))
+        }
+    }
+}
+
+/// Deserializes `body` into `T`.
+pub(crate) fn from_slice<'de, T: Deserialize<'de>>(
+    context: Context<'_>,
+    body: &'de [u8],
+) -> Result<T, ParseError> {
+    from_slice_seed(context, body, PhantomData::<T>)
+}
+
+/// Deserializes `body` through `seed`. A body that is valid UTF-8 (every real one) is checked
+/// once up front and read as text: serde_json then reads its strings without validating each
+/// again, which is most of the cost of a string-heavy body.
+pub(crate) fn from_slice_seed<'de, S>(
+    context: Context<'_>,
+    body: &'de [u8],
+    seed: S,
+) -> Result<S::Value, ParseError>
+where
+    S: DeserializeSeed<'de> + Clone,
+{
+    untracked(body, seed.clone()).map_err(|_| tracked_error(context, body, seed))
+}
+
+/// Deserializes `body` through `seed` without tracking the path; the error is only good for
+/// knowing that the body failed.
+pub(crate) fn untracked<'de, S: DeserializeSeed<'de>>(
+    body: &'de [u8],
+    seed: S,
+) -> Result<S::Value, serde_json::Error> {
+    match std::str::from_utf8(body) {
+        Ok(text) => {
+            let mut deserializer = serde_json::Deserializer::from_str(text);
+            seed.deserialize(&mut deserializer)
+                .and_then(|value| deserializer.end().map(|()| value))
+        }
+        Err(_) => {
+            let mut deserializer = serde_json::Deserializer::from_slice(body);
+            seed.deserialize(&mut deserializer)
+                .and_then(|value| deserializer.end().map(|()| value))
+        }
+    }
+}
+
+/// Parses `body` again with path tracking and reports where it fails.
+pub(crate) fn tracked_error<'de, S: DeserializeSeed<'de>>(
+    context: Context<'_>,
+    body: &'de [u8],
+    seed: S,
+) -> ParseError {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let mut track = serde_path_to_error::Track::new();
+    let tracked = serde_path_to_error::Deserializer::new(&mut deserializer, &mut track);
+    let error = match seed.deserialize(tracked) {
+        Ok(_) => deserializer.end().err(),
+        Err(error) => Some(error),
+    };
+    match error {
+        Some(error) => context.json_error(&json_path(&track.path()), &error),
+        None => context.error(".", "the body could not be parsed"),
+    }
+}
+
+/// The path as text; serde_path_to_error writes `?` for a failure outside any value (the body
+/// is not JSON at all, or it is empty), which reads better as the document itself.
+fn json_path(path: &serde_path_to_error::Path) -> String {
+    match path.to_string().as_str() {
+        "?" | "" => ".".to_owned(),
+        path => path.to_owned(),
+    }
+}
+
+/// serde_json's message without its trailing " at line L column C", which `ParseError` keeps
+/// in fields of its own.
+fn strip_position(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    match message.rfind(" at line ") {
+        Some(cut) => message.get(..cut).unwrap_or(&message).to_owned(),
+        None => message,
+    }
+}

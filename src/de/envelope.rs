@@ -1,0 +1,242 @@
+//! Bodies shaped `{"id": …, "<name key>": "…", "data": {…}}` (LeaseCloud, Montly, EZQ), read in
+//! two steps without buffering: the event name, then exactly one typed `data`.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::Deserialize;
+
+use super::body::{self, Context};
+use super::lenient::IdString;
+use crate::ParseError;
+
+/// An event whose `data` is typed by its name: implemented by each provider's event kind.
+pub(crate) trait Dispatch: Sized {
+    /// Deserializes the `data` of the event called `name`; a name it does not know becomes its
+    /// `Unknown` variant, keeping `data` as raw JSON.
+    fn deserialize_data<'de, D: Deserializer<'de>>(name: &str, data: D) -> Result<Self, D::Error>;
+}
+
+/// What the envelope carried, with `data` already typed.
+#[derive(Debug)]
+pub(crate) struct Envelope<K> {
+    pub(crate) id: Option<String>,
+    pub(crate) name: String,
+    pub(crate) kind: K,
+}
+
+/// Parses an envelope whose event name is under `name_key`.
+///
+/// When the name comes before `data`, as every provider sends it, `data` is typed in the same
+/// pass; otherwise it is buffered once as raw JSON and typed when the name is known. On
+/// failure the event id and name are read on their own (whatever their place, and however
+/// broken the rest of the body), and the body is parsed again knowing the name, so the error
+/// names the path of the failing value and its position in the body whatever the key order.
+pub(crate) fn parse_envelope<K: Dispatch>(
+    provider: &'static str,
+    name_key: &'static str,
+    body: &[u8],
+) -> Result<Envelope<K>, ParseError> {
+    let seed = EnvelopeSeed::<K>::new(name_key);
+    body::untracked(body, seed).map_err(|_| {
+        let (id, name) = scan(name_key, body);
+        let context = Context {
+            provider,
+            event: name.as_deref(),
+            id: id.as_deref(),
+        };
+        let seed = EnvelopeSeed::<K> {
+            known_name: name.as_deref(),
+            ..seed
+        };
+        body::tracked_error(context, body, seed)
+    })
+}
+
+/// Deserializes an envelope from any deserializer: the `Deserialize` of the providers' events.
+pub(crate) fn deserialize_envelope<'de, K: Dispatch, D: Deserializer<'de>>(
+    name_key: &'static str,
+    deserializer: D,
+) -> Result<Envelope<K>, D::Error> {
+    EnvelopeSeed::<K>::new(name_key).deserialize(deserializer)
+}
+
+struct EnvelopeSeed<'n, K> {
+    name_key: &'static str,
+    /// The event name when it was read beforehand: `data` is then typed wherever it appears.
+    known_name: Option<&'n str>,
+    kind: PhantomData<K>,
+}
+
+impl<K> EnvelopeSeed<'_, K> {
+    fn new(name_key: &'static str) -> Self {
+        EnvelopeSeed {
+            name_key,
+            known_name: None,
+            kind: PhantomData,
+        }
+    }
+}
+
+impl<K> Clone for EnvelopeSeed<'_, K> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<K> Copy for EnvelopeSeed<'_, K> {}
+
+impl<'de, K: Dispatch> DeserializeSeed<'de> for EnvelopeSeed<'_, K> {
+    type Value = Envelope<K>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de, K: Dispatch> Visitor<'de> for EnvelopeSeed<'_, K> {
+    type Value = Envelope<K>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a webhook object with `{}` and `data`", self.name_key)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut id: Option<Option<String>> = None;
+        let mut name: Option<String> = None;
+        let mut kind: Option<K> = None;
+        let mut buffered: Option<Box<serde_json::value::RawValue>> = None;
+        while let Some(key) = map.next_key::<Key<'de>>()? {
+            let key = key.0;
+            if key == "id" {
+                if id.is_some() {
+                    return Err(de::Error::duplicate_field("id"));
+                }
+                id = Some(map.next_value::<Option<IdString>>()?.map(|id| id.0));
+            } else if key == self.name_key {
+                if name.is_some() {
+                    return Err(de::Error::duplicate_field(self.name_key));
+                }
+                name = Some(map.next_value()?);
+            } else if key == "data" {
+                if kind.is_some() || buffered.is_some() {
+                    return Err(de::Error::duplicate_field("data"));
+                }
+                match name.as_deref().or(self.known_name) {
+                    Some(name) => kind = Some(map.next_value_seed(DataSeed::<K>::new(name))?),
+                    None => buffered = Some(map.next_value()?),
+                }
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        let name = name.ok_or_else(|| de::Error::missing_field(self.name_key))?;
+        let kind = match (kind, buffered) {
+            (Some(kind), _) => kind,
+            (None, Some(raw)) => {
+                let mut data = serde_json::Deserializer::from_str(raw.get());
+                K::deserialize_data(&name, &mut data)
+                    .map_err(|error| de::Error::custom(format_args!("in `data`: {error}")))?
+            }
+            (None, None) => K::deserialize_data(&name, serde_json::Value::Null)
+                .map_err(|_| de::Error::missing_field("data"))?,
+        };
+        Ok(Envelope {
+            id: id.flatten(),
+            name,
+            kind,
+        })
+    }
+}
+
+struct DataSeed<'n, K> {
+    name: &'n str,
+    kind: PhantomData<K>,
+}
+
+impl<'n, K> DataSeed<'n, K> {
+    fn new(name: &'n str) -> Self {
+        DataSeed {
+            name,
+            kind: PhantomData,
+        }
+    }
+}
+
+impl<'de, K: Dispatch> DeserializeSeed<'de> for DataSeed<'_, K> {
+    type Value = K;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<K, D::Error> {
+        K::deserialize_data(self.name, deserializer)
+    }
+}
+
+/// A map key, borrowed from the body when it has no escapes.
+struct Key<'de>(std::borrow::Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a field name")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(v.into()))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(v.to_owned().into()))
+            }
+        }
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+/// The event id and name of a body, each when it is there as a string (or, for the id, a
+/// number), read up to the first point where the body stops being what they need: so a body
+/// whose `data` is broken, or that ends early, still gives them.
+pub(crate) fn scan(name_key: &'static str, body: &[u8]) -> (Option<String>, Option<String>) {
+    struct Scan<'s> {
+        name_key: &'static str,
+        id: &'s mut Option<String>,
+        name: &'s mut Option<String>,
+    }
+    impl<'de> DeserializeSeed<'de> for Scan<'_> {
+        type Value = ();
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_map(self)
+        }
+    }
+    impl<'de> Visitor<'de> for Scan<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            let (mut seen_id, mut seen_name) = (false, false);
+            while let Some(key) = map.next_key::<Key<'de>>()? {
+                if key.0 == "id" && !seen_id {
+                    seen_id = true;
+                    *self.id = map.next_value::<Option<IdString>>()?.map(|id| id.0);
+                } else if key.0 == self.name_key && !seen_name {
+                    seen_name = true;
+                    *self.name = map.next_value::<Option<String>>()?;
+                } else {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+            Ok(())
+        }
+    }
+    let (mut id, mut name) = (None, None);
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let _ = Scan {
+        name_key,
+        id: &mut id,
+        name: &mut name,
+    }
+    .deserialize(&mut deserializer);
+    (id, name)
+}
