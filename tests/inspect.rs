@@ -1,11 +1,11 @@
-//! The inspector example explains its built-in sample: a body that gained a trailing newline.
+//! The inspector example: its diagnoses, its reading of raw captures, and its command line.
 
 #[path = "../examples/inspect.rs"]
 #[allow(dead_code)]
 mod inspect;
 
 #[test]
-fn the_sample_is_diagnosed_as_a_mangled_body_matching_the_second_secret() {
+fn the_sample_is_a_body_with_an_added_newline_matching_secret_1_of_2() {
     let report = inspect::inspect(&inspect::sample().unwrap());
     assert!(
         report.contains("✓ `LeaseCloud-Signature` parses: t=1700000000"),
@@ -13,7 +13,7 @@ fn the_sample_is_diagnosed_as_a_mangled_body_matching_the_second_secret() {
     );
     assert!(report.contains("1 v1 signature(s)"), "{report}");
     assert!(
-        report.contains("signed 42 s before now (tolerance ±300 s)"),
+        report.contains("✓ within the default tolerance: signed 42 s before now"),
         "{report}"
     );
     assert!(
@@ -21,8 +21,12 @@ fn the_sample_is_diagnosed_as_a_mangled_body_matching_the_second_secret() {
         "{report}"
     );
     assert!(
-        report.contains("but it matches secret #2 once the body has its trailing newline removed"),
+        report.contains(
+            "✓ but it matches secret #1 of 2 once the body has its trailing newline removed"
+        ),
         "{report}"
     );
+    assert!(report.contains("a trailing newline was added"), "{report}");
+    assert!(!report.contains("#2"), "numbered from 1: {report}");
     assert!(!report.contains("whsec_"), "a secret was printed: {report}");
 }
