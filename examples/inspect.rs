@@ -11,7 +11,7 @@
 //!
 //! Providers: `leasecloud`, `montly`, `ezq`, `kinguin`, `sparkpay`.
 //!
-//! Secrets: at least one, numbered from `#0` in the order given, never printed.
+//! Secrets: one to eight, numbered from `#0` in the order given, never printed.
 //! - `--secret-env VAR`: the value of the environment variable `VAR`;
 //! - `--secret-file PATH`: one secret per non-empty line of the file (line endings stripped).
 //!
@@ -238,7 +238,7 @@ impl Capture {
         header_lines: &mut Vec<(usize, &'a [u8])>,
     ) {
         let text = String::from_utf8_lossy(line);
-        let parts: Vec<&str> = text.split(' ').collect();
+        let parts: Vec<&str> = text.split_ascii_whitespace().collect();
         match parts.as_slice() {
             [method, target, version] if version.starts_with("HTTP/") => {
                 self.method = Some((*method).to_owned());
@@ -275,6 +275,8 @@ impl Capture {
     }
 
     fn read_header_lines(&mut self, lines: &[(usize, &[u8])], source: &str) {
+        // Whether the line before was kept as a header, so a fold continues that one only.
+        let mut previous_kept = false;
         for &(number, line) in lines {
             // A line's text may carry a secret (Kinguin sends it as a header value), so notes
             // name lines by number and headers by name, never by content.
@@ -283,7 +285,7 @@ impl Capture {
                 .is_some_and(|&byte| byte == b' ' || byte == b'\t')
             {
                 let continuation = String::from_utf8_lossy(line.trim_ascii()).into_owned();
-                match self.headers.last_mut() {
+                match self.headers.last_mut().filter(|_| previous_kept) {
                     Some((name, value)) => {
                         value.push(' ');
                         value.push_str(&continuation);
@@ -294,12 +296,13 @@ impl Capture {
                         ));
                     }
                     None => self.notes.push(format!(
-                        "line {number} of {source} starts with whitespace but follows no \
-                         header: ignored"
+                        "line {number} of {source} starts with whitespace but the line before \
+                         is not a header: ignored"
                     )),
                 }
                 continue;
             }
+            previous_kept = false;
             let Some((name, value)) = split_once_byte(line, b':') else {
                 self.notes.push(format!(
                     "line {number} of {source} has no `:`, so it is not a header: ignored"
@@ -317,6 +320,7 @@ impl Capture {
                 String::from_utf8_lossy(name).into_owned(),
                 String::from_utf8_lossy(value.trim_ascii()).into_owned(),
             ));
+            previous_kept = true;
         }
     }
 }

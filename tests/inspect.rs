@@ -416,6 +416,7 @@ fn odd_header_lines_are_reported_by_number_and_never_echoed() {
                \tb\r\n\
                X-Event-Secret kinguin_secret_value\r\n\
                Bad Name: x\r\n\
+               \tfolded onto an ignored line\r\n\
                \r\n\
                {}";
     let mut capture = Capture::new(Provider::Kinguin, vec![secret("kinguin_secret_value")]);
@@ -441,6 +442,13 @@ fn odd_header_lines_are_reported_by_number_and_never_echoed() {
     assert!(
         report
             .contains("⚠ line 6 of the request: the header name before `:` is empty or has spaces"),
+        "{report}"
+    );
+    assert!(
+        report.contains(
+            "⚠ line 7 of the request starts with whitespace but the line before is not a \
+             header: ignored"
+        ),
         "{report}"
     );
     assert!(
