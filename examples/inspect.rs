@@ -1,128 +1,743 @@
 //! Explains a captured webhook request: what holds, what fails, and what to do about it.
 //!
 //! ```sh
-//! cargo run --example inspect                       # a built-in sample with a mangled body
-//! cargo run --example inspect -- leasecloud --secret whsec_… [--secret whsec_old…] \
-//!     --headers headers.txt --body body.json [--now 1700000000] [--url '/hook?token=…']
+//! cargo run --example inspect                 # a built-in sample whose body gained a newline
+//! cargo run --example inspect -- --help
+//! cargo run --example inspect -- leasecloud --secret-env LEASECLOUD_SECRET --request capture.http
+//! cargo run --example inspect -- ezq --secret-file secrets.txt --headers headers.txt --body body.json
+//! cargo run --example inspect -- sparkpay --secret-env SPARKPAY_TOKEN \
+//!     --url '/hooks/sparkpay/GetTax?token=…' --body body.json
 //! ```
 //!
-//! `headers.txt` holds `Name: value` lines as logged (other lines are ignored); `body.json` the
-//! body bytes. Providers: `leasecloud`, `montly`, `ezq`, `kinguin`, `sparkpay` (Spark Pay needs
-//! `--url`, the path and query it was called on). Secrets are reported by position, never
-//! printed.
+//! Providers: `leasecloud`, `montly`, `ezq`, `kinguin`, `sparkpay`.
+//!
+//! Secrets: one to eight, numbered from `#0` in the order given, never printed.
+//! - `--secret-env VAR`: the value of the environment variable `VAR`;
+//! - `--secret-file PATH`: one secret per non-empty line of the file (line endings stripped).
+//!
+//! Both repeat. A secret with surrounding whitespace is refused, as `Secret::new` refuses it.
+//! There is no `--secret VALUE`: a secret on the command line stays in the shell's history and
+//! shows in `ps`.
+//!
+//! The request, either way:
+//! - `--request FILE`: a raw HTTP/1.x request as captured: the request line
+//!   (`POST /path?query HTTP/1.1`), header lines, a blank line (CRLF or LF), then the body bytes
+//!   exactly as they follow it. The request line gives the path and query (Spark Pay's event
+//!   type and token).
+//! - `--headers FILE` (`Name: value` lines as logged) and `--body FILE` (the body bytes), with
+//!   `--url PATH?QUERY` for Spark Pay.
+//!
+//! `--now UNIX_SECONDS` judges a timestamped signature at that time instead of by the clock:
+//! a capture inspected later is otherwise outside the tolerance. Options also take the form
+//! `--name=value`. `-h`/`--help` prints the usage.
+//!
+//! When no signature matches, the report tries the body as the provider may have sent it before
+//! something on the way changed it: a trailing newline or CRLF, line endings, surrounding
+//! whitespace, bytes past `Content-Length`, and JSON laid out again (compact, pretty with 2 or 4
+//! spaces or a tab, Python's default `, `/`: ` spacing), keys kept in their received order.
 
-use std::error::Error;
+use std::ffi::OsString;
 use std::fmt::Write as _;
+use std::process::ExitCode;
 
 use commerce_webhooks::scheme::timestamped::{self, SignatureHeader, DEFAULT_TOLERANCE};
 use commerce_webhooks::scheme::{body_hmac, shared_secret};
-use commerce_webhooks::{ezq, kinguin, leasecloud, montly, sparkpay, Headers, Secret};
+use commerce_webhooks::{
+    ezq, kinguin, leasecloud, montly, sparkpay, Headers, ParseError, Secret, VerifyError,
+    MAX_SECRETS,
+};
+use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
-pub struct Capture {
-    provider: String,
-    secrets: Vec<Secret>,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
-    now: OffsetDateTime,
-    url: Option<String>,
+/// What `--help` prints.
+pub const USAGE: &str = "\
+inspect: explain a captured webhook request: what verifies, what fails, and why.
+
+Usage:
+  cargo run --example inspect                         inspect a built-in sample
+  cargo run --example inspect -- PROVIDER SECRET... REQUEST [--now UNIX_SECONDS]
+
+PROVIDER: leasecloud, montly, ezq, kinguin or sparkpay
+
+SECRET (at least one, at most 8; numbered from #0 in the order given; never printed):
+  --secret-env VAR      the secret in the environment variable VAR
+  --secret-file PATH    one secret per non-empty line of PATH (line endings stripped)
+  Both repeat. A secret with surrounding whitespace is refused. There is no
+  --secret VALUE: a secret on the command line stays in the shell's history and
+  shows in `ps`.
+
+REQUEST, either:
+  --request FILE        a raw HTTP/1.x request as captured: request line, header
+                        lines, a blank line (CRLF or LF), then the body bytes; the
+                        request line gives the path and query (Spark Pay's event
+                        type and token)
+  or:
+  --headers FILE        `Name: value` lines as logged
+  --body FILE           the body bytes as received
+  --url PATH?QUERY      the path and query called (needed for Spark Pay)
+
+Other options:
+  --now UNIX_SECONDS    judge the signature's timestamp at this time, not the clock
+  -h, --help            print this help
+Options also take the form --name=value.
+
+Examples:
+  cargo run --example inspect -- leasecloud --secret-env LEASECLOUD_SECRET \\
+      --request capture.http --now 1700000042
+  cargo run --example inspect -- ezq --secret-file ezq-secrets.txt \\
+      --headers headers.txt --body body.json
+  cargo run --example inspect -- sparkpay --secret-env SPARKPAY_TOKEN --request capture.http
+";
+
+/// Appends a line to a report; writing to a `String` cannot fail.
+macro_rules! say {
+    ($out:expr, $($arg:tt)*) => {{
+        let _ = writeln!($out, $($arg)*);
+    }};
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let capture = if args.is_empty() {
-        println!("No arguments: inspecting a built-in sample (see the file's docs for usage).\n");
-        sample()?
-    } else {
-        from_args(&args)?
-    };
-    print!("{}", inspect(&capture));
-    Ok(())
+/// The providers, as named on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Provider {
+    LeaseCloud,
+    Montly,
+    Ezq,
+    Kinguin,
+    SparkPay,
+}
+
+impl Provider {
+    const ARGS: [(&'static str, Provider); 5] = [
+        ("leasecloud", Provider::LeaseCloud),
+        ("montly", Provider::Montly),
+        ("ezq", Provider::Ezq),
+        ("kinguin", Provider::Kinguin),
+        ("sparkpay", Provider::SparkPay),
+    ];
+
+    fn from_arg(arg: &str) -> Option<Provider> {
+        Provider::ARGS
+            .into_iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(arg))
+            .map(|(_, provider)| provider)
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Provider::LeaseCloud => "LeaseCloud",
+            Provider::Montly => "Montly",
+            Provider::Ezq => "EZQ",
+            Provider::Kinguin => "Kinguin",
+            Provider::SparkPay => "Spark Pay",
+        }
+    }
+}
+
+/// A captured request and the secrets to check it with.
+#[derive(Debug)]
+pub struct Capture {
+    pub provider: Provider,
+    /// Newest first, as a verifier takes them; reported by position only.
+    pub secrets: Vec<Secret>,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+    /// When to judge a signature's timestamp; `None` for the clock.
+    pub now: Option<OffsetDateTime>,
+    /// The request line's method, when the capture had one.
+    pub method: Option<String>,
+    /// The path called, e.g. `/hooks/sparkpay/GetTax`.
+    pub path: Option<String>,
+    /// The query string, without its `?`.
+    pub query: Option<String>,
+    /// What reading the capture found odd, reported before anything else.
+    pub notes: Vec<String>,
+}
+
+impl Capture {
+    pub fn new(provider: Provider, secrets: Vec<Secret>) -> Capture {
+        Capture {
+            provider,
+            secrets,
+            headers: Vec::new(),
+            body: Vec::new(),
+            now: None,
+            method: None,
+            path: None,
+            query: None,
+            notes: Vec::new(),
+        }
+    }
+
+    /// Reads `Name: value` lines as a framework logs them; blank lines are skipped.
+    pub fn read_headers(&mut self, text: &[u8]) {
+        let lines: Vec<(usize, &[u8])> = lines(text)
+            .enumerate()
+            .map(|(index, line)| (index + 1, line))
+            .filter(|(_, line)| !line.is_empty())
+            .collect();
+        self.read_header_lines(&lines, "the headers file");
+    }
+
+    /// Reads a raw HTTP/1.x request: request line, header lines, a blank line, the body.
+    pub fn read_request(&mut self, raw: &[u8]) {
+        let mut rest = raw;
+        let mut line_number = 0;
+        let mut request_line = None;
+        let mut header_lines = Vec::new();
+        let mut body = None;
+        while !rest.is_empty() {
+            let (line, after) = match rest.iter().position(|&byte| byte == b'\n') {
+                Some(end) => (
+                    rest.get(..end).unwrap_or_default(),
+                    rest.get(end + 1..).unwrap_or_default(),
+                ),
+                None => (rest, &[][..]),
+            };
+            line_number += 1;
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            rest = after;
+            if request_line.is_none() {
+                // Servers skip blank lines before the request line; so does this.
+                if !line.is_empty() {
+                    request_line = Some((line_number, line));
+                }
+            } else if line.is_empty() {
+                body = Some(after);
+                break;
+            } else {
+                header_lines.push((line_number, line));
+            }
+        }
+        match request_line {
+            Some((number, line)) => self.read_request_line(number, line, &mut header_lines),
+            None => self.notes.push("the request file is empty".to_owned()),
+        }
+        self.read_header_lines(&header_lines, "the request");
+        match body {
+            Some(body) => self.body = body.to_vec(),
+            None if request_line.is_some() => self.notes.push(
+                "no blank line ends the request's headers: the capture stops inside them, so \
+                 it holds no body"
+                    .to_owned(),
+            ),
+            None => {}
+        }
+    }
+
+    /// Takes the path and query from `--url`: a path with its query, or a whole URL.
+    pub fn set_url(&mut self, url: &str) {
+        let (path, query) = split_target(url);
+        self.path = Some(path);
+        self.query = query;
+    }
+
+    fn read_request_line<'a>(
+        &mut self,
+        number: usize,
+        line: &'a [u8],
+        header_lines: &mut Vec<(usize, &'a [u8])>,
+    ) {
+        let text = String::from_utf8_lossy(line);
+        let parts: Vec<&str> = text.split_ascii_whitespace().collect();
+        match parts.as_slice() {
+            [method, target, version] if version.starts_with("HTTP/") => {
+                self.method = Some((*method).to_owned());
+                self.set_url(target);
+                if !version.starts_with("HTTP/1.") {
+                    self.notes.push(format!(
+                        "line {number}, the request line, is not HTTP/1.x: read as if it were"
+                    ));
+                }
+            }
+            [method, target] if target.starts_with('/') => {
+                self.method = Some((*method).to_owned());
+                self.set_url(target);
+                self.notes.push(format!(
+                    "line {number}, the request line, has no HTTP version: read as HTTP/1.x"
+                ));
+            }
+            _ if split_once_byte(line, b':').is_some_and(|(name, _)| {
+                !name.is_empty() && name.iter().all(u8::is_ascii_graphic)
+            }) =>
+            {
+                // A header where the request line should be: a log without its first line.
+                self.notes.push(format!(
+                    "line {number} is not a request line (`POST /path?query HTTP/1.1`) but looks \
+                     like a header: read as one, so the capture gives no path or query"
+                ));
+                header_lines.insert(0, (number, line));
+            }
+            _ => self.notes.push(format!(
+                "line {number} is not a request line (`POST /path?query HTTP/1.1`): the \
+                 capture gives no path or query"
+            )),
+        }
+    }
+
+    fn read_header_lines(&mut self, lines: &[(usize, &[u8])], source: &str) {
+        // Whether the line before was kept as a header, so a fold continues that one only.
+        let mut previous_kept = false;
+        for &(number, line) in lines {
+            // A line's text may carry a secret (Kinguin sends it as a header value), so notes
+            // name lines by number and headers by name, never by content.
+            if line
+                .first()
+                .is_some_and(|&byte| byte == b' ' || byte == b'\t')
+            {
+                let continuation = String::from_utf8_lossy(line.trim_ascii()).into_owned();
+                match self.headers.last_mut().filter(|_| previous_kept) {
+                    Some((name, value)) => {
+                        value.push(' ');
+                        value.push_str(&continuation);
+                        self.notes.push(format!(
+                            "line {number} of {source} starts with whitespace: an obs-fold \
+                             continuing `{name}`, which HTTP/1.1 deprecates and many servers \
+                             refuse; joined to it with a space"
+                        ));
+                    }
+                    None => self.notes.push(format!(
+                        "line {number} of {source} starts with whitespace but the line before \
+                         is not a header: ignored"
+                    )),
+                }
+                continue;
+            }
+            previous_kept = false;
+            let Some((name, value)) = split_once_byte(line, b':') else {
+                self.notes.push(format!(
+                    "line {number} of {source} has no `:`, so it is not a header: ignored"
+                ));
+                continue;
+            };
+            if name.is_empty() || name.iter().any(|byte| !byte.is_ascii_graphic()) {
+                self.notes.push(format!(
+                    "line {number} of {source}: the header name before `:` is empty or has \
+                     spaces or control characters in it: ignored"
+                ));
+                continue;
+            }
+            self.headers.push((
+                String::from_utf8_lossy(name).into_owned(),
+                String::from_utf8_lossy(value.trim_ascii()).into_owned(),
+            ));
+            previous_kept = true;
+        }
+    }
+}
+
+/// What the command line asks for.
+#[derive(Debug)]
+pub enum Command {
+    Help,
+    Sample,
+    Inspect(Capture),
+}
+
+fn main() -> ExitCode {
+    let mut args = Vec::new();
+    for (index, arg) in std::env::args_os().skip(1).enumerate() {
+        match arg.into_string() {
+            Ok(arg) => args.push(arg),
+            Err(_) => {
+                eprintln!("error: argument {} is not valid UTF-8", index + 1);
+                return ExitCode::from(2);
+            }
+        }
+    }
+    match parse_args(&args) {
+        Ok(Command::Help) => {
+            print!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Ok(Command::Sample) => match sample() {
+            Ok(capture) => {
+                println!("No arguments: inspecting a built-in sample (--help for usage).\n");
+                print!("{}", inspect(&capture));
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("error: {error}");
+                ExitCode::FAILURE
+            }
+        },
+        Ok(Command::Inspect(capture)) => {
+            print!("{}", inspect(&capture));
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("error: {message}\n\nRun with --help for usage.");
+            ExitCode::from(2)
+        }
+    }
 }
 
 /// A LeaseCloud request whose body picked up a trailing newline on its way to the handler.
-pub fn sample() -> Result<Capture, Box<dyn Error>> {
+pub fn sample() -> Result<Capture, Box<dyn std::error::Error>> {
     let body = br#"{"id":"evt:1","action":"order.accepted","data":{"orderId":42}}"#;
     let signed_at = 1_700_000_000;
     let signature = timestamped::sign(&Secret::new("whsec_current")?, signed_at, body);
-    let mut mangled = body.to_vec();
-    mangled.push(b'\n');
-    Ok(Capture {
-        provider: "leasecloud".into(),
-        secrets: vec![Secret::new("whsec_next")?, Secret::new("whsec_current")?],
-        headers: vec![
-            ("LeaseCloud-Version".into(), "1.0.0".into()),
-            ("LeaseCloud-Signature".into(), signature),
-        ],
-        body: mangled,
-        now: OffsetDateTime::from_unix_timestamp(signed_at + 42)?,
-        url: None,
-    })
-}
-
-fn from_args(args: &[String]) -> Result<Capture, Box<dyn Error>> {
-    let mut capture = Capture {
-        provider: String::new(),
-        secrets: Vec::new(),
-        headers: Vec::new(),
-        body: Vec::new(),
-        now: OffsetDateTime::now_utc(),
-        url: None,
-    };
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        let mut value = || args.next().ok_or(format!("{arg} needs a value"));
-        match arg.as_str() {
-            "--secret" => capture.secrets.push(Secret::new(value()?)?),
-            "--headers" => {
-                let text = std::fs::read_to_string(value()?)?;
-                capture.headers = text
-                    .lines()
-                    .filter_map(|line| line.split_once(':'))
-                    .map(|(name, value)| (name.trim().to_owned(), value.trim().to_owned()))
-                    .collect();
-            }
-            "--body" => capture.body = std::fs::read(value()?)?,
-            "--now" => capture.now = OffsetDateTime::from_unix_timestamp(value()?.parse()?)?,
-            "--url" => capture.url = Some(value()?.clone()),
-            provider if !provider.starts_with("--") => capture.provider = provider.to_lowercase(),
-            other => return Err(format!("unknown option {other}").into()),
-        }
-    }
-    if capture.secrets.is_empty() {
-        return Err("give at least one --secret".into());
-    }
+    let mut capture = Capture::new(
+        Provider::LeaseCloud,
+        vec![Secret::new("whsec_next")?, Secret::new("whsec_current")?],
+    );
+    capture.headers = vec![
+        ("LeaseCloud-Version".into(), "1.0.0".into()),
+        ("LeaseCloud-Signature".into(), signature),
+    ];
+    capture.body = [&body[..], b"\n"].concat();
+    capture.now = Some(OffsetDateTime::from_unix_timestamp(signed_at + 42)?);
     Ok(capture)
 }
 
-pub fn inspect(capture: &Capture) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "provider: {}", capture.provider);
-    let _ = writeln!(out, "body: {} bytes", capture.body.len());
-    match capture.provider.as_str() {
-        "leasecloud" => timestamped_report(&mut out, capture, "LeaseCloud-Signature", |body| {
-            leasecloud::Event::parse(body).map(|event| format!("{event:#?}"))
-        }),
-        "montly" => timestamped_report(&mut out, capture, "Montly-Signature", |body| {
-            montly::Event::parse(body).map(|event| format!("{event:#?}"))
-        }),
-        "ezq" => ezq_report(&mut out, capture),
-        "kinguin" => kinguin_report(&mut out, capture),
-        "sparkpay" => sparkpay_report(&mut out, capture),
-        other => {
-            let _ = writeln!(
-                out,
-                "unknown provider {other:?}: use leasecloud, montly, ezq, kinguin or sparkpay"
+/// Reads the command line, taking `--secret-env` values from the process environment.
+///
+/// # Errors
+/// A message for the user when the arguments are wrong or a file or variable cannot be read.
+pub fn parse_args(args: &[String]) -> Result<Command, String> {
+    parse_args_with_env(args, |name| std::env::var_os(name))
+}
+
+/// As [`parse_args`], looking environment variables up with `env`.
+///
+/// # Errors
+/// As [`parse_args`].
+pub fn parse_args_with_env(
+    args: &[String],
+    env: impl Fn(&str) -> Option<OsString>,
+) -> Result<Command, String> {
+    if args.is_empty() {
+        return Ok(Command::Sample);
+    }
+    if args.iter().any(|arg| arg == "-h" || arg == "--help") {
+        return Ok(Command::Help);
+    }
+    let mut provider = None;
+    let mut secrets = Vec::new();
+    let mut headers_file = None;
+    let mut body_file = None;
+    let mut request_file = None;
+    let mut url = None;
+    let mut now = None;
+    let mut args = args.iter().enumerate();
+    while let Some((index, arg)) = args.next() {
+        let Some(option) = arg.strip_prefix("--") else {
+            if arg.starts_with('-') && arg.len() > 1 {
+                // Only the part before any `=`: what follows may be a secret.
+                let name = arg.split('=').next().unwrap_or_default();
+                return Err(format!("unknown option {name}"));
+            }
+            // Positional arguments are not echoed: a secret pasted in the wrong place would be.
+            let position = index + 1;
+            if provider.is_some() {
+                return Err(format!(
+                    "argument {position} is a second provider or a stray value: give one \
+                     provider, and every other value after its option"
+                ));
+            }
+            provider = Some(Provider::from_arg(arg).ok_or_else(|| {
+                format!(
+                    "argument {position} is not a provider: use leasecloud, montly, ezq, \
+                     kinguin or sparkpay"
+                )
+            })?);
+            continue;
+        };
+        let (name, inline) = match option.split_once('=') {
+            Some((name, value)) => (name, Some(value)),
+            None => (option, None),
+        };
+        let mut value = || -> Result<String, String> {
+            if let Some(value) = inline {
+                return Ok(value.to_owned());
+            }
+            match args.next() {
+                Some((_, value)) if !value.starts_with("--") => Ok(value.clone()),
+                _ => Err(format!("--{name} needs a value")),
+            }
+        };
+        match name {
+            "secret" => {
+                return Err(
+                    "--secret is not accepted: a secret on the command line stays in the \
+                     shell's history and shows in `ps`. Use --secret-env VAR (the secret in an \
+                     environment variable) or --secret-file PATH (one secret per line)"
+                        .to_owned(),
+                )
+            }
+            "secret-env" => {
+                let var = value()?;
+                let text = env(&var)
+                    .ok_or_else(|| format!("--secret-env {var}: the variable is not set"))?
+                    .into_string()
+                    .map_err(|_| format!("--secret-env {var}: the value is not valid UTF-8"))?;
+                secrets.push(
+                    Secret::new(text).map_err(|error| format!("--secret-env {var}: {error}"))?,
+                );
+            }
+            "secret-file" => {
+                let path = value()?;
+                secrets.extend(secrets_from_file(&path)?);
+            }
+            "headers" => headers_file = Some(value()?),
+            "body" => body_file = Some(value()?),
+            "request" => request_file = Some(value()?),
+            "url" => url = Some(value()?),
+            "now" => {
+                let text = value()?;
+                let seconds: i64 = text
+                    .parse()
+                    .map_err(|_| "--now takes Unix seconds, e.g. 1700000000".to_owned())?;
+                now = Some(
+                    OffsetDateTime::from_unix_timestamp(seconds)
+                        .map_err(|error| format!("--now: {error}"))?,
+                );
+            }
+            _ => return Err(format!("unknown option --{name}")),
+        }
+    }
+    let provider = provider.ok_or(
+        "name a provider first: leasecloud, montly, ezq, kinguin or sparkpay (--help for usage)",
+    )?;
+    if secrets.is_empty() {
+        return Err("give at least one secret with --secret-env VAR or --secret-file PATH".into());
+    }
+    if secrets.len() > MAX_SECRETS {
+        return Err(format!(
+            "{} secrets given: a verifier takes at most {MAX_SECRETS}",
+            secrets.len()
+        ));
+    }
+    let mut capture = Capture::new(provider, secrets);
+    capture.now = now;
+    match (request_file, body_file) {
+        (Some(request), None) => {
+            if headers_file.is_some() || url.is_some() {
+                return Err(
+                    "--request holds the headers and the URL: leave out --headers and --url".into(),
+                );
+            }
+            capture.read_request(&read_file("--request", &request)?);
+        }
+        (None, Some(body)) => {
+            if let Some(headers) = headers_file {
+                capture.read_headers(&read_file("--headers", &headers)?);
+            }
+            if let Some(url) = url {
+                capture.set_url(&url);
+            }
+            capture.body = read_file("--body", &body)?;
+        }
+        (Some(_), Some(_)) => {
+            return Err("--request holds the body: leave out --body".into());
+        }
+        (None, None) => {
+            return Err(
+                "give the request: --request FILE, or --body FILE with --headers FILE".into(),
             );
         }
+    }
+    Ok(Command::Inspect(capture))
+}
+
+fn read_file(option: &str, path: &str) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|error| format!("{option} {path}: {error}"))
+}
+
+/// One secret per non-empty line, without its line ending (LF or CRLF).
+fn secrets_from_file(path: &str) -> Result<Vec<Secret>, String> {
+    let bytes = read_file("--secret-file", path)?;
+    let mut secrets = Vec::new();
+    for (index, line) in lines(&bytes).enumerate() {
+        if line.is_empty() {
+            continue;
+        }
+        let secret = Secret::new(line)
+            .map_err(|error| format!("--secret-file {path}, line {}: {error}", index + 1))?;
+        secrets.push(secret);
+    }
+    if secrets.is_empty() {
+        return Err(format!("--secret-file {path}: the file holds no secret"));
+    }
+    Ok(secrets)
+}
+
+/// Lines without their `\n` or `\r\n`.
+fn lines(text: &[u8]) -> impl Iterator<Item = &[u8]> {
+    text.split(|&byte| byte == b'\n')
+        .map(|line| line.strip_suffix(b"\r").unwrap_or(line))
+}
+
+fn split_once_byte(bytes: &[u8], separator: u8) -> Option<(&[u8], &[u8])> {
+    let at = bytes.iter().position(|&byte| byte == separator)?;
+    Some((bytes.get(..at)?, bytes.get(at + 1..)?))
+}
+
+/// A request target's path and query: `/path?query`, or a whole URL.
+fn split_target(target: &str) -> (String, Option<String>) {
+    let target = target.split_once('#').map_or(target, |(target, _)| target);
+    let target = match target.split_once("://") {
+        Some((_, rest)) => rest
+            .find('/')
+            .map_or("/", |at| rest.get(at..).unwrap_or("/")),
+        None => target,
+    };
+    match target.split_once('?') {
+        Some((path, query)) => (path.to_owned(), Some(query.to_owned())),
+        None => (target.to_owned(), None),
+    }
+}
+
+/// The report: one line per check, `✓` for what holds, `✗` for what fails, `⚠` for what is odd.
+pub fn inspect(capture: &Capture) -> String {
+    let mut out = String::new();
+    say!(out, "provider: {}", capture.provider.name());
+    if let Some(path) = &capture.path {
+        let method = capture.method.as_deref().unwrap_or("(no method)");
+        // Only the parameter names: Spark Pay's token is a query value.
+        let query = match &capture.query {
+            Some(query) => {
+                let names: Vec<&str> = query
+                    .split('&')
+                    .map(|pair| pair.split('=').next().unwrap_or_default())
+                    .collect();
+                format!(" (query parameters: {})", names.join(", "))
+            }
+            None => " (no query)".to_owned(),
+        };
+        say!(out, "request: {method} {path}{query}");
+    }
+    say!(
+        out,
+        "headers: {}; body: {} bytes",
+        capture.headers.len(),
+        capture.body.len()
+    );
+    say!(
+        out,
+        "secrets: {}, numbered from #0 in the order given",
+        capture.secrets.len()
+    );
+    for note in &capture.notes {
+        say!(out, "⚠ {note}");
+    }
+    let cut = content_length_report(&mut out, capture);
+    let cut = cut.as_deref();
+    match capture.provider {
+        Provider::LeaseCloud => {
+            timestamped_report(&mut out, capture, cut, "LeaseCloud-Signature", |body| {
+                leasecloud::Event::parse(body).map(|event| format!("{event:#?}"))
+            });
+        }
+        Provider::Montly => {
+            timestamped_report(&mut out, capture, cut, "Montly-Signature", |body| {
+                montly::Event::parse(body).map(|event| format!("{event:#?}"))
+            });
+        }
+        Provider::Ezq => ezq_report(&mut out, capture, cut),
+        Provider::Kinguin => kinguin_report(&mut out, capture),
+        Provider::SparkPay => sparkpay_report(&mut out, capture),
     }
     out
 }
 
-type ParseFn = fn(&[u8]) -> Result<String, commerce_webhooks::ParseError>;
+/// Compares the body with its `Content-Length`, and returns the body cut to that length when
+/// the capture holds more.
+fn content_length_report(out: &mut String, capture: &Capture) -> Option<Vec<u8>> {
+    let values: Vec<&[u8]> = capture.headers.values("Content-Length").collect();
+    if let Some(encoding) = single(&capture.headers, "Transfer-Encoding") {
+        if String::from_utf8_lossy(encoding)
+            .to_ascii_lowercase()
+            .contains("chunked")
+        {
+            say!(
+                out,
+                "⚠ `Transfer-Encoding: chunked`: if the capture kept the chunk framing, the body \
+                 is not what the provider signed; capture the decoded body and pass it with --body"
+            );
+        }
+    }
+    let first = values.first()?;
+    if values.iter().any(|value| value != first) {
+        say!(
+            out,
+            "⚠ `Content-Length` appears {} times with different values: a proxy or the capture \
+             is confused about where the body ends",
+            values.len()
+        );
+        return None;
+    }
+    let Some(declared) = std::str::from_utf8(first)
+        .ok()
+        .and_then(|text| text.trim().parse::<usize>().ok())
+    else {
+        say!(out, "⚠ `Content-Length` is not a number");
+        return None;
+    };
+    let received = capture.body.len();
+    if declared == received {
+        say!(
+            out,
+            "✓ the body is as long as its Content-Length ({declared} bytes)"
+        );
+        None
+    } else if declared < received {
+        say!(
+            out,
+            "⚠ the body is {received} bytes but its Content-Length says {declared}: the capture \
+             holds {} bytes more than the request sent (padded, or the next request appended); \
+             the body cut to {declared} bytes is tried too",
+            received - declared
+        );
+        capture.body.get(..declared).map(<[u8]>::to_vec)
+    } else {
+        say!(
+            out,
+            "⚠ the body is {received} bytes but its Content-Length says {declared}: {} bytes are \
+             missing, so the capture or the body the handler read was truncated, and a signature \
+             over the whole body cannot match it",
+            declared - received
+        );
+        None
+    }
+}
 
-fn header<'a>(capture: &'a Capture, name: &'a str) -> Option<&'a [u8]> {
-    let mut values = capture.headers.values(name);
+type ParseFn = fn(&[u8]) -> Result<String, ParseError>;
+
+/// The value of a header that must appear once, or a report of why it cannot be used.
+fn required_header<'a>(out: &mut String, capture: &'a Capture, name: &'a str) -> Option<&'a [u8]> {
+    let count = capture.headers.values(name).count();
+    match count {
+        0 => {
+            let names: Vec<&str> = capture
+                .headers
+                .iter()
+                .map(|(name, _)| name.as_str())
+                .collect();
+            let captured = if names.is_empty() {
+                "none: pass --headers or --request".to_owned()
+            } else {
+                names.join(", ")
+            };
+            say!(
+                out,
+                "✗ no `{name}` header among the captured headers ({captured})"
+            );
+            None
+        }
+        1 => single(&capture.headers, name),
+        _ => {
+            say!(
+                out,
+                "✗ `{name}` appears {count} times: exactly one is expected, and the crate refuses \
+                 the request rather than pick one"
+            );
+            None
+        }
+    }
+}
+
+fn single<'a>(headers: &'a [(String, String)], name: &'a str) -> Option<&'a [u8]> {
+    let mut values = headers.values(name);
     let first = values.next();
     if values.next().is_some() {
         return None;
@@ -130,289 +745,659 @@ fn header<'a>(capture: &'a Capture, name: &'a str) -> Option<&'a [u8]> {
     first
 }
 
-fn timestamped_report(out: &mut String, capture: &Capture, name: &'static str, parse: ParseFn) {
-    let Some(value) = header(capture, name) else {
-        let _ = writeln!(
-            out,
-            "✗ no single `{name}` header among the captured headers"
-        );
+fn timestamped_report(
+    out: &mut String,
+    capture: &Capture,
+    cut: Option<&[u8]>,
+    name: &'static str,
+    parse: ParseFn,
+) {
+    let Some(value) = required_header(out, capture, name) else {
+        parse_report(out, &capture.body, None, parse);
         return;
     };
-    match SignatureHeader::parse(name, value) {
-        Ok(parsed) => {
-            let _ = writeln!(
-                out,
-                "✓ `{name}` parses: t={} ({}), {} v1 signature(s)",
-                parsed.timestamp(),
-                OffsetDateTime::from_unix_timestamp(parsed.timestamp())
-                    .map_or_else(|_| "out of range".to_owned(), |t| t.to_string()),
-                parsed.signatures().count()
-            );
-            let age = capture
-                .now
-                .unix_timestamp()
-                .saturating_sub(parsed.timestamp());
-            let tolerance = DEFAULT_TOLERANCE.whole_seconds();
-            let verdict = if age.abs() <= tolerance {
-                "✓ within"
-            } else {
-                "✗ outside"
-            };
-            let _ = writeln!(
-                out,
-                "{verdict} the default tolerance: signed {age} s before now (tolerance ±{tolerance} s)"
-            );
-        }
+    let parsed = match SignatureHeader::parse(name, value) {
+        Ok(parsed) => parsed,
         Err(error) => {
-            let _ = writeln!(out, "✗ {error}");
+            say!(out, "✗ {error}");
+            parse_report(out, &capture.body, None, parse);
             return;
         }
+    };
+    let signed_at = OffsetDateTime::from_unix_timestamp(parsed.timestamp())
+        .ok()
+        .and_then(|time| time.format(&Rfc3339).ok())
+        .unwrap_or_else(|| "out of range".to_owned());
+    say!(
+        out,
+        "✓ `{name}` parses: t={} ({signed_at}), {} v1 signature(s)",
+        parsed.timestamp(),
+        parsed.signature_count()
+    );
+    for (index, signature) in parsed.signatures().enumerate() {
+        if signature.len() != 64 || !signature.iter().all(u8::is_ascii_hexdigit) {
+            say!(
+                out,
+                "✗ v1 signature #{index} is not 64 hex digits ({} characters): it can never match",
+                signature.len()
+            );
+        }
     }
+    timestamp_report(out, capture, parsed.timestamp());
     let verifier = match timestamped::Verifier::with_secrets(name, capture.secrets.iter().cloned())
     {
         Ok(verifier) => verifier.without_replay_protection(),
         Err(error) => {
-            let _ = writeln!(out, "✗ {error}");
+            say!(out, "✗ {error}");
             return;
         }
     };
+    // The clock was judged above; here only the signature counts.
+    let at = OffsetDateTime::UNIX_EPOCH;
     let check = |body: &[u8]| {
         verifier
-            .verify_value_at(value, body, capture.now)
+            .verify_value_at(value, body, at)
             .ok()
             .map(|verified| verified.secret_index)
     };
-    signature_report(out, capture, &check);
-    parse_report(out, &capture.body, parse);
+    let signed = signature_report(out, capture, cut, &check);
+    parse_report(out, &capture.body, signed.as_deref(), parse);
 }
 
-fn ezq_report(out: &mut String, capture: &Capture) {
-    let name = ezq::SIGNATURE_HEADER;
-    let Some(value) = header(capture, name) else {
-        let _ = writeln!(
+fn timestamp_report(out: &mut String, capture: &Capture, timestamp: i64) {
+    let now = capture.now.unwrap_or_else(OffsetDateTime::now_utc);
+    let age = i128::from(now.unix_timestamp()) - i128::from(timestamp);
+    let tolerance = DEFAULT_TOLERANCE.whole_seconds();
+    let within = age.unsigned_abs() <= tolerance.unsigned_abs().into();
+    let when = if age >= 0 {
+        format!("signed {age} s before now")
+    } else {
+        format!("signed {} s after now", age.unsigned_abs())
+    };
+    let now_is = match capture.now.map(|now| now.format(&Rfc3339)) {
+        Some(Ok(now)) => format!("now = {now}"),
+        Some(Err(_)) => "now as given".to_owned(),
+        None => "now = this machine's clock".to_owned(),
+    };
+    if within {
+        say!(
             out,
-            "✗ no single `{name}` header among the captured headers"
+            "✓ within the default tolerance: {when} (tolerance ±{tolerance} s; {now_is})"
         );
+    } else {
+        say!(
+            out,
+            "✗ outside the default tolerance: {when} (tolerance ±{tolerance} s; {now_is})"
+        );
+        if capture.now.is_none() {
+            say!(
+                out,
+                "  a capture inspected later is always outside: pass --now with the Unix time it \
+                 arrived to judge the clocks as they were"
+            );
+        }
+    }
+}
+
+fn ezq_report(out: &mut String, capture: &Capture, cut: Option<&[u8]>) {
+    let parse: ParseFn = |body| ezq::Event::parse(body).map(|event| format!("{event:#?}"));
+    let name = ezq::SIGNATURE_HEADER;
+    let Some(value) = required_header(out, capture, name) else {
+        parse_report(out, &capture.body, None, parse);
         return;
     };
     let verifier = match body_hmac::Verifier::with_secrets(name, capture.secrets.iter().cloned()) {
         Ok(verifier) => verifier,
         Err(error) => {
-            let _ = writeln!(out, "✗ {error}");
+            say!(out, "✗ {error}");
             return;
         }
     };
-    if let Err(error @ commerce_webhooks::VerifyError::MalformedHeader { .. }) =
+    if let Err(error @ (VerifyError::MalformedHeader { .. } | VerifyError::HeaderTooLarge { .. })) =
         verifier.verify_value(value, &capture.body)
     {
-        let _ = writeln!(out, "✗ {error}");
+        say!(out, "✗ {error}");
+        parse_report(out, &capture.body, None, parse);
         return;
     }
-    let _ = writeln!(out, "✓ `{name}` is an HMAC-SHA256 in hex or base64");
+    let encoding = if value.trim_ascii().len() == 64 {
+        "hex"
+    } else {
+        "base64"
+    };
+    say!(out, "✓ `{name}` is an HMAC-SHA256 in {encoding}");
     let check = |body: &[u8]| {
         verifier
             .verify_value(value, body)
             .ok()
             .map(|verified| verified.secret_index)
     };
-    signature_report(out, capture, &check);
-    parse_report(out, &capture.body, |body| {
-        ezq::Event::parse(body).map(|event| format!("{event:#?}"))
-    });
+    let signed = signature_report(out, capture, cut, &check);
+    parse_report(out, &capture.body, signed.as_deref(), parse);
 }
 
 fn kinguin_report(out: &mut String, capture: &Capture) {
     let name = kinguin::SECRET_HEADER;
-    let Some(value) = header(capture, name) else {
-        let _ = writeln!(
-            out,
-            "✗ no single `{name}` header among the captured headers"
-        );
-        return;
-    };
-    match shared_secret::Verifier::with_secrets(name, capture.secrets.iter().cloned())
-        .map(|verifier| verifier.verify_value(value))
-    {
-        Ok(Ok(verified)) => {
-            let _ = writeln!(
+    let count = capture.secrets.len();
+    if let Some(value) = required_header(out, capture, name) {
+        match shared_secret::Verifier::with_secrets(name, capture.secrets.iter().cloned())
+            .map(|verifier| verifier.verify_value(value))
+        {
+            Ok(Ok(verified)) => {
+                say!(
+                    out,
+                    "✓ `{name}` equals secret #{} of {count}",
+                    verified.secret_index
+                );
+            }
+            Ok(Err(VerifyError::SignatureMismatch { .. })) => say!(
                 out,
-                "✓ `{name}` equals secret #{}",
-                verified.secret_index + 1
-            );
-        }
-        Ok(Err(error)) => {
-            let _ = writeln!(out, "✗ {error}");
-            return;
-        }
-        Err(error) => {
-            let _ = writeln!(out, "✗ {error}");
-            return;
+                "✗ `{name}` equals none of the {count} secret(s): Kinguin sends the secret \
+                 itself, so check that it is the one set in Kinguin's dashboard for this endpoint"
+            ),
+            Ok(Err(error)) => say!(out, "✗ {error}"),
+            Err(error) => say!(out, "✗ {error}"),
         }
     }
-    let event_name = header(capture, kinguin::NAME_HEADER).map(String::from_utf8_lossy);
-    match event_name {
-        None => {
-            let _ = writeln!(out, "✓ no `X-Event-Name`: the dashboard's TEST URL request");
-        }
-        Some(event_name) => match kinguin::Event::parse(&event_name, &capture.body) {
-            Ok(event) => {
-                let _ = writeln!(out, "✓ the body parses:\n{event:#?}");
-            }
-            Err(error) => {
-                let _ = writeln!(out, "✗ {error}");
-            }
+    match required_name(capture) {
+        None => say!(
+            out,
+            "✓ no `{}`: the dashboard's TEST URL request, which has no event to parse",
+            kinguin::NAME_HEADER
+        ),
+        Some(Err(times)) => say!(
+            out,
+            "✗ `{}` appears {times} times: exactly one is expected",
+            kinguin::NAME_HEADER
+        ),
+        Some(Ok(event_name)) => match kinguin::Event::parse(&event_name, &capture.body) {
+            Ok(event) => say!(out, "✓ the body parses as `{event_name}`:\n{event:#?}"),
+            Err(error) => say!(out, "✗ {error}"),
         },
     }
 }
 
-fn sparkpay_report(out: &mut String, capture: &Capture) {
-    let Some(url) = &capture.url else {
-        let _ = writeln!(out, "✗ Spark Pay is authenticated by its URL: pass --url");
-        return;
-    };
-    let path = url.split('?').next().unwrap_or_default();
-    let event = path.rsplit('/').next().unwrap_or_default();
-    let event_type = match event.parse::<sparkpay::EventType>() {
-        Ok(event_type) => event_type,
-        Err(error) => {
-            let _ = writeln!(
-                out,
-                "✗ the URL's last segment is not an event type: {error}"
-            );
-            return;
-        }
-    };
-    let hook = match sparkpay::Webhook::with_secrets(capture.secrets.iter().cloned()) {
-        Ok(hook) => hook,
-        Err(error) => {
-            let _ = writeln!(out, "✗ {error}");
-            return;
-        }
-    };
-    match sparkpay::token_from_query(url).and_then(|token| hook.verify_token(token)) {
-        Ok(verified) => {
-            let _ = writeln!(
-                out,
-                "✓ the URL's token equals token #{}",
-                verified.secret_index + 1
-            );
-        }
-        Err(error) => {
-            let _ = writeln!(out, "✗ {error}");
-            return;
-        }
-    }
-    match sparkpay::Request::parse(event_type, &capture.body) {
-        Ok(request) => {
-            let _ = writeln!(out, "✓ the body parses as {event_type}:\n{request:#?}");
-        }
-        Err(error) => {
-            let _ = writeln!(out, "✗ {error}");
-        }
+/// Kinguin's `X-Event-Name`: `None` when absent, the count when repeated.
+fn required_name(capture: &Capture) -> Option<Result<String, usize>> {
+    let count = capture.headers.values(kinguin::NAME_HEADER).count();
+    match single(&capture.headers, kinguin::NAME_HEADER) {
+        Some(value) => Some(Ok(String::from_utf8_lossy(value).into_owned())),
+        None if count == 0 => None,
+        None => Some(Err(count)),
     }
 }
 
-/// Which secret matches, and if none does, whether one would after a common mangling.
-fn signature_report(out: &mut String, capture: &Capture, check: &dyn Fn(&[u8]) -> Option<usize>) {
-    if let Some(index) = check(&capture.body) {
-        let _ = writeln!(
+fn sparkpay_report(out: &mut String, capture: &Capture) {
+    let Some(path) = &capture.path else {
+        say!(
             out,
-            "✓ the signature matches secret #{} of {}",
-            index + 1,
-            capture.secrets.len()
+            "✗ Spark Pay is authenticated by the token in its URL and names the event in its \
+             path: pass --request with the captured request, or --url PATH?QUERY"
         );
         return;
-    }
-    let _ = writeln!(
-        out,
-        "✗ no signature matches the body under any of the {} secret(s)",
-        capture.secrets.len()
-    );
-    for (what, body) in manglings(&capture.body) {
-        if let Some(index) = check(&body) {
-            let _ = writeln!(
+    };
+    let segment = path
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or_default();
+    let event_type = match segment.parse::<sparkpay::EventType>() {
+        Ok(event_type) => {
+            say!(
                 out,
-                "  but it matches secret #{} once the body {what}: the body reaching the \
-                 verifier is not the raw body the provider signed. Read the request body as \
-                 bytes, before any JSON parsing or text decoding, and pass those.",
-                index + 1
+                "✓ the path's last segment is the event type {event_type}"
+            );
+            Some(event_type)
+        }
+        Err(error) => {
+            say!(
+                out,
+                "✗ the path's last segment is not an event type: {error}"
+            );
+            None
+        }
+    };
+    token_report(out, capture);
+    let Some(event_type) = event_type else {
+        return;
+    };
+    match sparkpay::Request::parse(event_type, &capture.body) {
+        Ok(request) => say!(out, "✓ the body parses as {event_type}:\n{request:#?}"),
+        Err(error) => say!(out, "✗ {error}"),
+    }
+}
+
+fn token_report(out: &mut String, capture: &Capture) {
+    let Some(query) = &capture.query else {
+        say!(
+            out,
+            "✗ the URL has no query: Spark Pay's token travels in it, as `?{}=…`",
+            sparkpay::TOKEN_PARAM
+        );
+        return;
+    };
+    let token = match sparkpay::token_from_query(query) {
+        Ok(token) => token,
+        Err(VerifyError::MissingHeader { .. }) => {
+            say!(
+                out,
+                "✗ the query has no `{}` parameter: register the subscription URL with it",
+                sparkpay::TOKEN_PARAM
             );
             return;
         }
+        Err(VerifyError::MalformedHeader { .. }) => {
+            say!(
+                out,
+                "✗ the query has `{}` more than once: exactly one is expected, since picking one \
+                 would let whoever added the other choose what is checked",
+                sparkpay::TOKEN_PARAM
+            );
+            return;
+        }
+        Err(error) => {
+            say!(out, "✗ {error}");
+            return;
+        }
+    };
+    // The scheme-level check that `sparkpay::Webhook` makes on the token.
+    let verifier = match shared_secret::Verifier::with_secrets(
+        sparkpay::TOKEN_PARAM,
+        capture.secrets.iter().cloned(),
+    ) {
+        Ok(verifier) => verifier,
+        Err(error) => {
+            say!(out, "✗ {error}");
+            return;
+        }
+    };
+    let count = capture.secrets.len();
+    match verifier.verify_value(token.as_bytes()) {
+        Ok(verified) => say!(
+            out,
+            "✓ the URL's token equals token #{} of {count}",
+            verified.secret_index
+        ),
+        Err(VerifyError::SignatureMismatch { .. }) => {
+            say!(
+                out,
+                "✗ the URL's token equals none of the {count} token(s): check the token in the \
+                 subscription URL registered at Spark Pay"
+            );
+            if token.contains('%') {
+                say!(
+                    out,
+                    "  it contains `%`: tokens are compared as they appear in the URL, without \
+                     percent-decoding, so choose tokens of letters, digits, `-`, `_`, `.`, `~`"
+                );
+            }
+        }
+        Err(error) => say!(out, "✗ {error}"),
     }
-    let _ = writeln!(
-        out,
-        "  nor after undoing a trailing newline, CRLF line endings or JSON re-serialization: \
-         check that the secret is the one configured at the provider for this endpoint"
-    );
 }
 
-/// The body as it might have been before a framework changed it, with what changed.
-fn manglings(body: &[u8]) -> Vec<(&'static str, Vec<u8>)> {
-    let mut candidates = vec![
-        (
-            "has its trailing newline removed",
-            body.strip_suffix(b"\n").map(<[u8]>::to_vec),
-        ),
-        (
-            "has its trailing CRLF removed",
-            body.strip_suffix(b"\r\n").map(<[u8]>::to_vec),
-        ),
-        (
-            "gets a trailing newline added",
-            Some([body, b"\n"].concat()),
-        ),
-        (
-            "has CRLF line endings turned into LF",
-            Some(replace(body, b"\r\n", b"\n")),
-        ),
-        (
-            "has LF line endings turned into CRLF",
-            Some(replace(body, b"\n", b"\r\n")),
-        ),
-        (
-            "has surrounding whitespace trimmed",
-            Some(body.trim_ascii().to_vec()),
-        ),
-    ];
-    if let Ok(value) = serde_json::from_slice::<serde_json::Value>(body) {
-        candidates.push((
-            "is re-serialized as compact JSON",
-            serde_json::to_vec(&value).ok(),
-        ));
-        candidates.push((
-            "is re-serialized as pretty JSON",
-            serde_json::to_vec_pretty(&value).ok(),
-        ));
+/// Which secret matches the body, and if none does, whether one would once a common mangling
+/// is undone. Returns the body as signed when only a mangled form matched.
+fn signature_report(
+    out: &mut String,
+    capture: &Capture,
+    cut: Option<&[u8]>,
+    check: &dyn Fn(&[u8]) -> Option<usize>,
+) -> Option<Vec<u8>> {
+    let count = capture.secrets.len();
+    if let Some(index) = check(&capture.body) {
+        say!(out, "✓ the signature matches secret #{index} of {count}");
+        return None;
     }
-    candidates
-        .into_iter()
-        .filter_map(|(what, candidate)| candidate.filter(|c| c != body).map(|c| (what, c)))
-        .collect()
+    say!(
+        out,
+        "✗ no signature matches the body under any of the {count} secret(s)"
+    );
+    let (candidates, json) = candidates(&capture.body, cut);
+    for candidate in candidates {
+        if let Some(index) = check(&candidate.body) {
+            say!(
+                out,
+                "✓ but it matches secret #{index} of {count} once the body {}",
+                candidate.undo
+            );
+            say!(
+                out,
+                "  so the secret is right and {} on the way to the verifier. Pass the verifier \
+                 the raw body as it arrived, as bytes, before any JSON parsing or text decoding.",
+                candidate.cause
+            );
+            return Some(candidate.body);
+        }
+    }
+    say!(
+        out,
+        "✗ nor once the body is changed back from the usual manglings: trailing newline or \
+         CRLF, line endings, surrounding whitespace{}{}",
+        if cut.is_some() {
+            ", bytes past Content-Length"
+        } else {
+            ""
+        },
+        if json.is_ok() {
+            ", JSON laid out again (compact, pretty with 2 or 4 spaces or a tab, Python's \
+             `, `/`: ` spacing; keys in their received order)"
+        } else {
+            ""
+        }
+    );
+    match json {
+        _ if capture.body.is_empty() => say!(
+            out,
+            "  The body is empty: if the provider sent one, the framework consumed it before the \
+             verifier (read it as JSON or a form). Otherwise check that the secret is the one \
+             configured at the provider for this endpoint."
+        ),
+        Ok(()) => say!(
+            out,
+            "  The body is JSON, so this tool cannot tell whether it was re-serialized in some \
+             other way (escapes changed, keys reordered, numbers rewritten) or the secret is \
+             wrong. Check both: that the handler passes the raw body bytes, and that the secret \
+             is the one configured at the provider for this endpoint."
+        ),
+        Err(error) => say!(
+            out,
+            "  The body is not JSON ({error}), so no JSON re-serialization was tried. Check that \
+             the secret is the one configured at the provider for this endpoint, and that the \
+             body is the whole raw body as received."
+        ),
+    }
+    None
+}
+
+/// A body the provider may have signed, and how it would have become the received one.
+struct Candidate {
+    body: Vec<u8>,
+    /// How the received body is turned back into this one.
+    undo: String,
+    /// What happened on the way, if this is the body that was signed.
+    cause: String,
+}
+
+/// The bodies the provider may have signed, most telling first, without duplicates or the
+/// received body itself; and whether the body is JSON (or why not).
+fn candidates(body: &[u8], cut: Option<&[u8]>) -> (Vec<Candidate>, Result<(), String>) {
+    let mut found: Vec<Candidate> = Vec::new();
+    let mut add = |candidate: Option<Vec<u8>>, undo: String, cause: &str| {
+        let Some(candidate) = candidate else {
+            return;
+        };
+        if candidate != body && found.iter().all(|other| other.body != candidate) {
+            found.push(Candidate {
+                body: candidate,
+                undo,
+                cause: cause.to_owned(),
+            });
+        }
+    };
+    if let Some(cut) = cut {
+        add(
+            Some(cut.to_vec()),
+            format!("is cut to its Content-Length of {} bytes", cut.len()),
+            "bytes past its Content-Length were added",
+        );
+    }
+    add(
+        body.strip_suffix(b"\n").map(<[u8]>::to_vec),
+        "has its trailing newline removed".into(),
+        "a trailing newline was added",
+    );
+    add(
+        body.strip_suffix(b"\r\n").map(<[u8]>::to_vec),
+        "has its trailing CRLF removed".into(),
+        "a trailing CRLF was added",
+    );
+    add(
+        Some([body, b"\n"].concat()),
+        "gets a trailing newline added".into(),
+        "its trailing newline was removed",
+    );
+    add(
+        Some(replace(body, b"\r\n", b"\n")),
+        "has CRLF line endings turned into LF".into(),
+        "its LF line endings were turned into CRLF",
+    );
+    add(
+        Some(replace(body, b"\n", b"\r\n")),
+        "has LF line endings turned into CRLF".into(),
+        "its CRLF line endings were turned into LF",
+    );
+    add(
+        Some(body.trim_ascii().to_vec()),
+        "has surrounding whitespace trimmed".into(),
+        "whitespace was added around it",
+    );
+    let json = is_json(body);
+    let mut bases = vec![(body, "")];
+    if let Some(cut) = cut {
+        bases.push((cut, " after a cut to its Content-Length"));
+    }
+    for (base, cut_note) in bases {
+        for layout in &LAYOUTS {
+            let Some(relaid) = relayout(base, layout) else {
+                continue;
+            };
+            let undo = format!(
+                "is re-serialized as {}{cut_note}, keys not reordered",
+                layout.name
+            );
+            let cause = "it was re-serialized (parsed and written again in another layout)";
+            add(Some(relaid.clone()), undo.clone(), cause);
+            add(
+                Some([relaid.as_slice(), b"\n"].concat()),
+                format!("{undo}, with a trailing newline"),
+                cause,
+            );
+        }
+    }
+    (found, json)
+}
+
+fn is_json(body: &[u8]) -> Result<(), String> {
+    serde_json::from_slice::<serde::de::IgnoredAny>(body)
+        .map(|_| ())
+        .map_err(|error| error.to_string())
 }
 
 fn replace(body: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(body.len());
     let mut rest = body;
-    while !rest.is_empty() {
-        if rest.starts_with(from) {
-            out.extend_from_slice(to);
-            rest = &rest[from.len()..];
-        } else {
-            out.push(rest[0]);
-            rest = &rest[1..];
+    while let Some((&first, tail)) = rest.split_first() {
+        match rest.strip_prefix(from) {
+            Some(after) if !from.is_empty() => {
+                out.extend_from_slice(to);
+                rest = after;
+            }
+            _ => {
+                out.push(first);
+                rest = tail;
+            }
         }
     }
     out
 }
 
-fn parse_report(out: &mut String, body: &[u8], parse: ParseFn) {
-    match parse(body) {
-        Ok(event) => {
-            let _ = writeln!(out, "✓ the body parses:\n{event}");
+/// A way of laying JSON out: where the whitespace goes between tokens.
+pub struct Layout {
+    pub name: &'static str,
+    /// One level of indentation, each value on its own line; `None` for a single line.
+    pub indent: Option<&'static str>,
+    /// After a `,` on a single line.
+    pub after_comma: &'static str,
+    /// After a `:`.
+    pub after_colon: &'static str,
+}
+
+/// The layouts senders commonly write: JavaScript's `JSON.stringify` with no indent, 2 spaces or
+/// a tab; PHP's `JSON_PRETTY_PRINT` (4 spaces); serde_json's compact and pretty writers; Go's
+/// `json.MarshalIndent`; Python's `json.dumps` with its default separators.
+pub const LAYOUTS: [Layout; 5] = [
+    Layout {
+        name: "compact JSON",
+        indent: None,
+        after_comma: "",
+        after_colon: "",
+    },
+    Layout {
+        name: "pretty JSON (2-space indent)",
+        indent: Some("  "),
+        after_comma: "",
+        after_colon: " ",
+    },
+    Layout {
+        name: "pretty JSON (4-space indent)",
+        indent: Some("    "),
+        after_comma: "",
+        after_colon: " ",
+    },
+    Layout {
+        name: "pretty JSON (tab indent)",
+        indent: Some("\t"),
+        after_comma: "",
+        after_colon: " ",
+    },
+    Layout {
+        name: "JSON with `, ` and `: ` separators (Python's json.dumps default)",
+        indent: None,
+        after_comma: " ",
+        after_colon: " ",
+    },
+];
+
+/// `body` laid out as `layout` says, every token copied as it is (strings with their escapes,
+/// numbers as written, keys in their order); `None` if `body` is not JSON.
+pub fn relayout(body: &[u8], layout: &Layout) -> Option<Vec<u8>> {
+    is_json(body).ok()?;
+    let tokens = tokens(body)?;
+    let mut out = Vec::with_capacity(body.len() * 2);
+    let mut depth = 0usize;
+    let mut tokens = tokens.into_iter().peekable();
+    let newline = |out: &mut Vec<u8>, depth: usize| {
+        if let Some(indent) = layout.indent {
+            out.push(b'\n');
+            for _ in 0..depth {
+                out.extend_from_slice(indent.as_bytes());
+            }
         }
+    };
+    while let Some(token) = tokens.next() {
+        match token {
+            Token::Open(open) => {
+                out.push(open);
+                // Empty containers stay `{}` and `[]` in every common writer.
+                if let Some(&Token::Close(close)) = tokens.peek() {
+                    out.push(close);
+                    tokens.next();
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            Token::Close(close) => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(close);
+            }
+            Token::Comma => {
+                out.push(b',');
+                if layout.indent.is_some() {
+                    newline(&mut out, depth);
+                } else {
+                    out.extend_from_slice(layout.after_comma.as_bytes());
+                }
+            }
+            Token::Colon => {
+                out.push(b':');
+                out.extend_from_slice(layout.after_colon.as_bytes());
+            }
+            Token::Atom(atom) => out.extend_from_slice(atom),
+        }
+    }
+    Some(out)
+}
+
+enum Token<'a> {
+    Open(u8),
+    Close(u8),
+    Comma,
+    Colon,
+    /// A string (quotes and escapes included), number, `true`, `false` or `null`, as written.
+    Atom(&'a [u8]),
+}
+
+fn tokens(body: &[u8]) -> Option<Vec<Token<'_>>> {
+    let mut tokens = Vec::new();
+    let mut at = 0;
+    while let Some(&byte) = body.get(at) {
+        match byte {
+            b' ' | b'\t' | b'\n' | b'\r' => at += 1,
+            b'{' | b'[' => {
+                tokens.push(Token::Open(byte));
+                at += 1;
+            }
+            b'}' | b']' => {
+                tokens.push(Token::Close(byte));
+                at += 1;
+            }
+            b',' => {
+                tokens.push(Token::Comma);
+                at += 1;
+            }
+            b':' => {
+                tokens.push(Token::Colon);
+                at += 1;
+            }
+            b'"' => {
+                let end = string_end(body, at)?;
+                tokens.push(Token::Atom(body.get(at..end)?));
+                at = end;
+            }
+            _ => {
+                let start = at;
+                while body.get(at).is_some_and(|&byte| !ends_scalar(byte)) {
+                    at += 1;
+                }
+                tokens.push(Token::Atom(body.get(start..at)?));
+            }
+        }
+    }
+    Some(tokens)
+}
+
+fn ends_scalar(byte: u8) -> bool {
+    matches!(
+        byte,
+        b' ' | b'\t' | b'\n' | b'\r' | b'{' | b'}' | b'[' | b']' | b',' | b':' | b'"'
+    )
+}
+
+/// The position just past the string that opens at `start`.
+fn string_end(body: &[u8], start: usize) -> Option<usize> {
+    let mut at = start + 1;
+    loop {
+        match body.get(at)? {
+            b'\\' => at += 2,
+            b'"' => return Some(at + 1),
+            _ => at += 1,
+        }
+    }
+}
+
+/// Parses the body, or, when that fails and only a changed-back body matched the signature,
+/// that body too.
+fn parse_report(out: &mut String, body: &[u8], signed: Option<&[u8]>, parse: ParseFn) {
+    match parse(body) {
+        Ok(event) => say!(out, "✓ the body parses:\n{event}"),
         Err(error) => {
-            let _ = writeln!(out, "✗ {error}");
+            say!(out, "✗ {error}");
+            if let Some(Ok(event)) = signed.map(parse) {
+                say!(out, "✓ the body as signed parses:\n{event}");
+            }
         }
     }
 }
