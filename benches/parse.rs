@@ -159,16 +159,9 @@ fn bench(criterion: &mut Criterion, case: &Case) {
     group.finish();
 }
 
-/// Where criterion writes, resolved as it does (less its `cargo metadata` step), and set
-/// explicitly so the report reads from the same place.
+/// Where criterion writes, set explicitly so the report reads from the same place.
 fn output_directory() -> PathBuf {
-    if let Some(home) = std::env::var_os("CRITERION_HOME") {
-        PathBuf::from(home)
-    } else if let Some(target) = std::env::var_os("CARGO_TARGET_DIR") {
-        PathBuf::from(target).join("criterion")
-    } else {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("target/criterion")
-    }
+    commerce_webhooks_benches::criterion_dir()
 }
 
 /// The mean time in nanoseconds criterion estimated in this run, if it measured one.

@@ -13,7 +13,6 @@
 //! Run with `cargo bench --bench verify`.
 
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use commerce_webhooks::scheme::timestamped::{self, Verifier};
@@ -178,11 +177,7 @@ fn two_signature_header(secret: &Secret, rolled: &Secret, body: &[u8]) -> String
 
 /// The mean of one benchmark in nanoseconds, from criterion's saved estimates.
 fn mean_ns(function: &str, label: &str) -> Option<f64> {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("target"));
-    let path = target
-        .join("criterion")
+    let path = commerce_webhooks_benches::criterion_dir()
         .join(GROUP)
         .join(function)
         .join(label)
