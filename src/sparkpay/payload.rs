@@ -12,6 +12,54 @@ use crate::de::lenient as l;
 /// The body of [`AuthorizingPayment`](crate::sparkpay::EventType::AuthorizingPayment),
 /// [`CapturingPayment`](crate::sparkpay::EventType::CapturingPayment) and
 /// [`PaymentProcessed`](crate::sparkpay::EventType::PaymentProcessed).
+///
+/// # Sample
+///
+/// Sent to the URLs registered for `AuthorizingPayment`, `CapturingPayment` and
+/// `PaymentProcessed`: the order payments page's sample, a card payment about to be authorized
+/// (its `approved_at` is `""`, read as `None`). A capture or a processed payment has the same
+/// shape, with its flags and dates set.
+///
+/// ```
+/// use commerce_webhooks::sparkpay::{EventType, Request};
+/// use rust_decimal::Decimal;
+/// use time::macros::datetime;
+///
+/// let body = br#"{"order_payment": {
+///     "id": 1, "customer_id": 1, "order_id": 100000, "customer_payment_method_id": 1,
+///     "payment_method_id": 0, "payment_type": "CreditCard", "is_approved": false,
+///     "is_declined": false, "card_type": "Visa", "card_expiration_month": 12,
+///     "card_expiration_year": 2015, "cardholder_name": "John Doe",
+///     "paid_at": "2014-04-07T11:43:09.103-05:00", "approved_at": "", "authorization_code": "",
+///     "reject_reason": "", "avs_code": "", "payment_method_name": "Credit Card",
+///     "transaction_type": "None", "amount": 60.73, "payment_note": "",
+///     "updated_at": "2014-04-07T11:43:09.127-05:00",
+///     "created_at": "2014-04-07T11:43:09.127-05:00", "gift_certificate_id": null,
+///     "is_captured": false, "transaction_id": "", "last_four": "", "is_void": false,
+///     "gateway_response_code": "", "cvv_response_code": "", "payment_ref_num": "",
+///     "store_method_payment_id": 0
+/// }}"#;
+/// for event in [
+///     EventType::AuthorizingPayment,
+///     EventType::CapturingPayment,
+///     EventType::PaymentProcessed,
+/// ] {
+///     let payment = match Request::parse(event, body)? {
+///         Request::AuthorizingPayment(request)
+///         | Request::CapturingPayment(request)
+///         | Request::PaymentProcessed(request) => request.order_payment,
+///         other => unreachable!("{other:?}"),
+///     };
+///     assert_eq!((payment.id, payment.order_id), (1, 100000));
+///     assert_eq!(payment.amount, Decimal::new(6073, 2));
+///     assert_eq!(payment.payment_type, "CreditCard");
+///     assert_eq!(payment.card_expiration_month, Some(12));
+///     assert!(!payment.is_approved && !payment.is_captured);
+///     assert_eq!(payment.approved_at, None);
+///     assert_eq!(payment.paid_at, Some(datetime!(2014-04-07 11:43:09.103 -5)));
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PaymentRequest {
@@ -20,6 +68,32 @@ pub struct PaymentRequest {
 }
 
 /// The body of [`GetPrice`](crate::sparkpay::EventType::GetPrice): the items to price.
+///
+/// # Sample
+///
+/// Sent to the URL registered for `GetPrice`: one item with two variants selected and the variant
+/// inventory record of that combination, one with neither.
+///
+/// ```
+/// use commerce_webhooks::sparkpay::{EventType, Request};
+///
+/// let body = br#"{"items": [
+///   {"item_number": "60PY2DR", "quantity": 2, "variant_ids": [7, 23], "variant_inventory_id": 1},
+///   {"item_number": "42LP1", "quantity": 1, "variant_ids": [], "variant_inventory_id": null}
+/// ], "customer_type_id": 1}"#;
+/// let Request::GetPrice(request) = Request::parse(EventType::GetPrice, body)? else {
+///     unreachable!()
+/// };
+/// assert_eq!(request.customer_type_id, Some(1));
+/// assert_eq!(request.items.len(), 2);
+/// assert_eq!(request.items[0].item_number, "60PY2DR");
+/// assert_eq!(request.items[0].quantity, 2);
+/// assert_eq!(request.items[0].variant_ids, [7, 23]);
+/// assert_eq!(request.items[0].variant_inventory_id, Some(1));
+/// assert!(request.items[1].variant_ids.is_empty());
+/// assert_eq!(request.items[1].variant_inventory_id, None);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PriceRequest {
@@ -105,6 +179,55 @@ pub struct ProductStatusItem {
 
 /// The body of [`GetTax`](crate::sparkpay::EventType::GetTax): the cart's items with where they
 /// ship from and to, and the cart's shipping and handling.
+///
+/// # Sample
+///
+/// Sent to the URL registered for `GetTax`: the carts page's two items, the first shipped from the
+/// warehouses page's warehouse to an address, the second exempt from tax and not addressed yet (an
+/// estimate on the cart page).
+///
+/// ```
+/// use commerce_webhooks::sparkpay::{EventType, Request};
+/// use rust_decimal::Decimal;
+///
+/// let body = br#"{
+///   "items": [
+///     {"cart_item_id": 321, "item_number": "60PY2DR", "item_name": "60PY2DR",
+///      "manufacturer_item_number": "", "price": 2295, "discounted_price": 2295, "quantity": 2,
+///      "is_tax_exempt": false, "tax_code": "", "line_item_subtotal": 4590,
+///      "origin_address": {"id": 1, "name": "Test Warehouse", "city": "Beaumont",
+///        "state": "Texas", "country": "United States", "postal_code": "77702"},
+///      "destination_address": {"address_line_1": "251 N Bristol Ave", "city": "Los Angeles",
+///        "state": "California", "postal_code": "90049", "country": "United States"}},
+///     {"cart_item_id": 298, "item_number": "42LP1", "item_name": "42LP1",
+///      "manufacturer_item_number": "", "price": 36.99, "discounted_price": 36.99, "quantity": 1,
+///      "is_tax_exempt": true, "tax_code": "NT", "line_item_subtotal": 36.99,
+///      "origin_address": null, "destination_address": null}
+///   ],
+///   "shipping_total": 25,
+///   "handling_total": 0
+/// }"#;
+/// let Request::GetTax(tax) = Request::parse(EventType::GetTax, body)? else {
+///     unreachable!()
+/// };
+/// assert_eq!(tax.shipping_total, Decimal::new(25, 0));
+/// assert_eq!(tax.handling_total, Decimal::ZERO);
+/// let [first, second] = &tax.items[..] else {
+///     unreachable!()
+/// };
+/// assert_eq!(first.cart_item_id, 321);
+/// assert_eq!(first.line_item_subtotal, Decimal::new(4590, 0));
+/// assert!(!first.is_tax_exempt);
+/// let origin = first.origin_address.as_ref().ok_or("no origin")?;
+/// assert_eq!((origin.id, origin.postal_code.as_str()), (1, "77702"));
+/// let destination = first.destination_address.as_ref().ok_or("no destination")?;
+/// assert_eq!(destination.postal_code, "90049");
+/// assert_eq!(second.price, "36.99".parse::<Decimal>()?);
+/// assert!(second.is_tax_exempt);
+/// assert_eq!(second.tax_code, "NT");
+/// assert_eq!(second.destination_address, None);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct TaxRequest {
@@ -173,6 +296,52 @@ pub struct TaxItem {
 /// do not exist), so only the cart, its items, the shipping total and the store are required;
 /// anything else absent reads as empty. `shipping_method_list` and an item's `custom_fields`
 /// are read whether sent as one object, as a list, or as `null`.
+///
+/// # Sample
+///
+/// Sent to the URL registered for `GetDiscount`, with `shipping_method_list` and the item's
+/// `custom_fields` as single objects, as the page describes them.
+///
+/// ```
+/// use commerce_webhooks::sparkpay::{EventType, Request, VariantChoice};
+/// use rust_decimal::Decimal;
+///
+/// let body = br#"{
+///   "ad_code": "", "campaign_code": "SPRING", "cart_id": 3844, "store_id": 1,
+///   "customer_type": "Wholesale", "customer_type_id": 1, "is_region_set": true,
+///   "billing_address": {"first_name": "Chris", "last_name": "Allen", "city": "Beaumont",
+///     "state": "Texas", "postal_code": "77702", "country": "United States"},
+///   "destination_address": {"city": "Beaumont", "state": "Texas", "postal_code": "77702",
+///     "country": "United States"},
+///   "items": [
+///     {"cart_item_id": 321, "product_id": 62, "item_number": "60PY2DR", "price": 2295,
+///      "quantity": 2, "category_id": [11, 14], "product_list_id": [], "manufacturer_id": 0,
+///      "parent_product_id": null, "is_subscription_item": false,
+///      "shipping_classification_code": "", "variants": [{"group": "Color", "value": "Blue"}],
+///      "custom_fields": {"name": "Engraving", "value": "C. Allen"}}
+///   ],
+///   "shipping_method_list": {"classification_code": "", "delivery_date": "",
+///     "ship_method": "FEDEX_EXPRESS_SAVER", "shipping_method_name": "FedEx Express Saver"},
+///   "shipping_region_id": 1, "shipping_total": 25, "subscription_subtotal": 0,
+///   "tax_region_id": 1, "total_weight": 50
+/// }"#;
+/// let Request::GetDiscount(discount) = Request::parse(EventType::GetDiscount, body)? else {
+///     unreachable!()
+/// };
+/// assert_eq!((discount.cart_id, discount.store_id), (3844, 1));
+/// assert_eq!(discount.campaign_code, "SPRING");
+/// assert_eq!(discount.customer_type_id, Some(1));
+/// assert_eq!(discount.shipping_total, Decimal::new(25, 0));
+/// assert_eq!(discount.total_weight, Decimal::new(50, 0));
+/// let item = &discount.items[0];
+/// assert_eq!((item.cart_item_id, item.product_id, item.quantity), (321, 62, 2));
+/// assert_eq!(item.price, Decimal::new(2295, 0));
+/// assert_eq!(item.category_ids, [11, 14]);
+/// assert_eq!(item.variants, [VariantChoice::new("Color", "Blue")]);
+/// assert_eq!(item.custom_fields[0].value, "C. Allen");
+/// assert_eq!(discount.shipping_method_list[0].ship_method, "FEDEX_EXPRESS_SAVER");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct DiscountRequest {
@@ -321,6 +490,53 @@ pub struct ShippingMethodChoice {
 }
 
 /// The body of [`ValidateCart`](crate::sparkpay::EventType::ValidateCart).
+///
+/// # Sample
+///
+/// Sent to the URL registered for `ValidateCart`: the carts page's sample with the first of its
+/// items, totals adjusted to that item. A cart not tied to a customer yet has a `null`
+/// `customer_id`; an item without variants sends `null` for them.
+///
+/// ```
+/// use commerce_webhooks::sparkpay::{EventType, Request};
+/// use rust_decimal::Decimal;
+/// use time::macros::datetime;
+///
+/// let body = br#"{"cart": {
+///     "id": 68, "name": "", "cart_type": "NormalCart", "customer_id": null, "is_public": false,
+///     "updated_at": "2014-04-07T11:55:56.31-05:00", "created_at": "2014-04-07T11:44:41.79-05:00",
+///     "store_id": 1, "session_id": 812, "discount_total": 0, "subtotal": 4590,
+///     "shipping_total": 25, "handling_total": 0, "tax_total": 0, "grand_total": 4615,
+///     "tax_rate": 0, "additional_fees": 0, "discounted_shipping_total": 25,
+///     "non_shipping_discount": 0, "coupon_code": "", "shipping_estimate_city": "BEAUMONT",
+///     "shipping_estimate_state_code": "TX", "shipping_estimate_postal_code": "77701",
+///     "shipping_estimate_country_code": "US", "is_shipping_billed_to_account": false,
+///     "is_payment_cart_only": false,
+///     "items": [{
+///       "id": 321, "product_id": 62, "item_number": "60PY2DR", "quantity": 2, "price": 2295,
+///       "cost": 0, "item_thumbnail": "/Shared/Images/Product/img.png", "item_url": "",
+///       "item_name": "60PY2DR", "warehouse_id": 0, "parent_product_id": null,
+///       "updated_at": "2014-04-07T11:55:56.31-05:00",
+///       "created_at": "2014-04-07T11:55:56.31-05:00", "cart_id": 68,
+///       "is_subscription_product": false, "configuration": "", "subscription_paused": false,
+///       "variants": null, "personalizations": null
+///     }]
+/// }}"#;
+/// let Request::ValidateCart(request) = Request::parse(EventType::ValidateCart, body)? else {
+///     unreachable!()
+/// };
+/// let cart = &request.cart;
+/// assert_eq!(cart.id, 68);
+/// assert_eq!(cart.customer_id, None);
+/// assert_eq!(cart.grand_total, Decimal::new(4615, 0));
+/// assert_eq!(cart.shipping_estimate_postal_code, "77701");
+/// assert_eq!(cart.updated_at, datetime!(2014-04-07 11:55:56.31 -5));
+/// let item = &cart.items[0];
+/// assert_eq!((item.id, item.product_id, item.quantity), (321, 62, 2));
+/// assert_eq!(item.price, Decimal::new(2295, 0));
+/// assert!(item.variants.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CartRequest {
@@ -332,6 +548,70 @@ pub struct CartRequest {
 /// shopper entered on the checkout page.
 ///
 /// The addresses are `Option`s: an order that ships nothing has no shipping address.
+///
+/// # Sample
+///
+/// Sent to the URL registered for `ValidateCheckout`: the customers and carts pages' samples (with
+/// every field their models require), the addresses, and what the shopper entered, paying with a
+/// gift certificate and a card.
+///
+/// ```
+/// use commerce_webhooks::sparkpay::{EventType, Request};
+/// use rust_decimal::Decimal;
+///
+/// let body = br#"{"customer": {
+///     "id": 1, "customer_number": "", "last_name": "Allen", "first_name": "Chris",
+///     "email": "test@not-my-real-address.zzz", "phone_number": "555-555-5555", "adcode": "",
+///     "adcode_id": 0, "affiliate_id": 0, "customer_type_id": 1, "is_no_tax_customer": false,
+///     "comments": "", "store_id": 1, "source": "", "search_string": "", "no_account": false,
+///     "sales_person": "", "alternate_phone_number": "", "is_affiliate_customer": false,
+///     "updated_at": "2005-09-08T13:48:55-05:00", "created_at": "2004-10-08T00:00:00-05:00",
+///     "username": "chris", "is_contact_information_only": false, "tax_exemption_number": "",
+///     "company": "AmeriCommerce", "source_group": "",
+///     "store_payment_methods_enabled": ["Purchase Orders", "Checks"], "tax_rate": 2,
+///     "lock_default_address": false, "payment_net_term": 0, "credit_limit": 10.00,
+///     "is_inactive": false, "use_shared_credit_limit": false,
+///     "override_shared_credit_limit": false, "customer_payment_methods_availability": [],
+///     "default_payment_type_name": "Credit Card"
+/// }, "cart": {
+///     "id": 68, "name": "", "cart_type": "NormalCart", "customer_id": 1, "is_public": false,
+///     "updated_at": "2014-04-07T11:55:56.31-05:00", "created_at": "2014-04-07T11:44:41.79-05:00",
+///     "store_id": 1, "session_id": 812, "discount_total": 0, "subtotal": 4590,
+///     "shipping_total": 25, "handling_total": 0, "tax_total": 0, "grand_total": 4615,
+///     "tax_rate": 0, "additional_fees": 0, "discounted_shipping_total": 25,
+///     "non_shipping_discount": 0, "coupon_code": "", "shipping_estimate_city": "BEAUMONT",
+///     "shipping_estimate_state_code": "TX", "shipping_estimate_postal_code": "77701",
+///     "shipping_estimate_country_code": "US", "is_shipping_billed_to_account": false,
+///     "is_payment_cart_only": false
+/// },
+///   "billing_address": {"address_line_1": "1234 AmeriCommerce Blvd", "city": "Beaumont",
+///     "state": "Texas", "postal_code": "77702", "country": "United States"},
+///   "shipping_address": {"first_name": "Will", "last_name": "Smith", "city": "Los Angeles",
+///     "address_line_1": "251 N Bristol Ave", "state": "California", "postal_code": "90049",
+///     "country": "United States"},
+///   "order_custom_fields": [{"name": "PO Number", "value": "4711"}],
+///   "is_gift": true, "gift_message": "Happy birthday", "order_comments": "",
+///   "shipping_methods": ["FedEx Express Saver"],
+///   "payment_methods": [{"name": "Gift Certificate", "amount": 15},
+///     {"name": "Credit Card", "amount": 4600}]
+/// }"#;
+/// let Request::ValidateCheckout(checkout) = Request::parse(EventType::ValidateCheckout, body)?
+/// else {
+///     unreachable!()
+/// };
+/// assert_eq!(checkout.customer.email, "test@not-my-real-address.zzz");
+/// assert_eq!((checkout.cart.id, checkout.cart.customer_id), (68, Some(1)));
+/// let billing = checkout.billing_address.as_ref().ok_or("no billing address")?;
+/// assert_eq!(billing.city, "Beaumont");
+/// let shipping = checkout.shipping_address.as_ref().ok_or("no shipping address")?;
+/// assert_eq!(shipping.postal_code, "90049");
+/// assert_eq!(checkout.order_custom_fields[0].value, "4711");
+/// assert!(checkout.is_gift);
+/// assert_eq!(checkout.shipping_methods, ["FedEx Express Saver"]);
+/// assert_eq!(checkout.payment_methods[0].name, "Gift Certificate");
+/// assert_eq!(checkout.payment_methods[1].amount, Decimal::new(4600, 0));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CheckoutRequest {
