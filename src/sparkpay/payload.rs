@@ -126,6 +126,83 @@ pub struct PriceItem {
 
 /// The body of [`GetProductStatus`](crate::sparkpay::EventType::GetProductStatus): the products
 /// whose status is needed.
+///
+/// # Sample
+///
+/// Sent to the URL registered for `GetProductStatus`: one product, which keeps no variant
+/// inventory (`variant_inventory_id` and `variant_inventory` are `null`). Each item carries the
+/// whole product, and the [`Product`] model requires every field the products page always shows,
+/// 103 of them: the product below lists the fields a reply is usually built from first, then the
+/// rest in alphabetical order at the page's values, and leaves out only optional ones.
+///
+/// ```
+/// use commerce_webhooks::sparkpay::{EventType, Request};
+/// use rust_decimal::Decimal;
+///
+/// let body = br#"{"items": [{
+///   "product_id": 18, "variant_inventory_id": null, "product_status_id": 1,
+///   "inventory": 12, "item_number": "NAT-DT-SET", "manufacturer_item_number": "",
+///   "variant_inventory": null, "product_status": {
+///     "id": 1, "name": "In Stock", "time_frame": "1-2 Business Days", "is_unavailable": false,
+///     "is_hidden": false, "is_back_ordered": false, "show_quantity": false,
+///     "updated_at": "2014-03-19T13:31:47.923-05:00", "created_at": "2014-03-19T13:31:47.923-05:00"
+///   }, "product": {
+///     "id": 18, "item_number": "NAT-DT-SET", "item_name": "Natalie Dining Table Set",
+///     "product_status_id": 1, "price": 589, "cost": 0, "retail": 689, "quantity_on_hand": 12,
+///     "is_spotlight_item": 1, "is_hidden": 0, "use_variant_inventory": false,
+///     "add_to_cart_message": "", "allowed_variable_subscription_types": "",
+///     "approval_required": false, "break_out_shipping": false, "bullets": "",
+///     "bullets_external_url": "", "call_for_pricing": 0, "call_for_shipping": 0,
+///     "call_for_shipping_on_whole_order": false, "custom_flag_1": false, "custom_flag_2": false,
+///     "custom_flag_3": false, "custom_flag_4": false, "custom_flag_5": false,
+///     "custom_upsell_url": "", "days_until_reorder_allowed": 0, "do_not_discount": false,
+///     "drop_ship": false, "e_product_allow_multiple_deliveries": 0,
+///     "e_product_delivery_action": "None", "e_product_email": "",
+///     "e_product_generic_password": "", "e_product_generic_username": "",
+///     "e_product_password": "", "e_product_serial_number_file_path": "",
+///     "e_product_type": "NotAnEProduct", "e_product_url": "",
+///     "e_product_verification_link_expiration": 0, "earns_points": true,
+///     "enable_low_stock_warning": false, "exclude_children_from_display": false,
+///     "exclude_from_commissions": false, "exclude_parent_from_display": false,
+///     "force_separate_order": false, "gtin": "", "has_visible_variants": false, "head_tags": "",
+///     "hide_variant_surcharges": false, "inelligible_for_purchase_by_points": false,
+///     "is_child_product": false, "is_discontinued": false, "is_featured_item": false,
+///     "is_kit": false, "is_non_inventory": false, "is_non_shipping_item": false,
+///     "is_non_taxable": 0, "is_shipped_individually": 0, "is_subscription_product": false,
+///     "keywords": "", "last_item_number": "",
+///     "long_description_1": "Always ready to impress your guests.", "long_description_2": "",
+///     "long_description_3": "", "long_description_4": "", "long_description_5": "",
+///     "long_description_external_url_1": "", "long_description_external_url_2": "",
+///     "long_description_external_url_3": "", "long_description_external_url_4": "",
+///     "long_description_external_url_5": "", "long_description_tab_name_1": "",
+///     "long_description_tab_name_2": "", "long_description_tab_name_3": "",
+///     "long_description_tab_name_4": "", "long_description_tab_name_5": "", "manufacturer_id": 0,
+///     "manufacturer_part_number": "", "maximum_quantity": 0, "meta_description": "",
+///     "minimum_quantity": 0, "no_price_mask": "", "override_theme_use_tabs": false,
+///     "page_title": "", "primary_category_id": 11, "quantity_increment": 1,
+///     "quantity_on_order": 0, "rate_adjustment_type": "AutoCalculation", "related_name": "",
+///     "shipping_classification_code": "", "short_description": "", "size_unit": "In",
+///     "sort_order": 0, "subscription_frequency_type": "", "supplier_id": 0, "tax_code": "",
+///     "url_rewrite": "", "use_map_pricing": false, "use_pricing_from_parent": false,
+///     "use_tabs": false, "warehouse_id": 0, "weight": 1, "weight_unit": "Lbs"
+/// }}]}"#;
+/// let Request::GetProductStatus(request) = Request::parse(EventType::GetProductStatus, body)?
+/// else {
+///     unreachable!()
+/// };
+/// let item = &request.items[0];
+/// assert_eq!((item.product_id, item.product_status_id), (18, 1));
+/// assert_eq!(item.variant_inventory_id, None);
+/// assert_eq!(item.variant_inventory, None);
+/// assert_eq!(item.inventory, 12);
+/// assert_eq!(item.item_number, "NAT-DT-SET");
+/// let status = item.product_status.as_ref().ok_or("no status")?;
+/// assert_eq!(status.name, "In Stock");
+/// assert!(!status.is_unavailable);
+/// assert_eq!(item.product.price, Decimal::new(589, 0));
+/// assert!(item.product.is_spotlight_item); // sent as 1
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ProductStatusRequest {
@@ -135,6 +212,79 @@ pub struct ProductStatusRequest {
 }
 
 /// The body of [`ProductStatusChanged`](crate::sparkpay::EventType::ProductStatusChanged).
+///
+/// # Sample
+///
+/// Sent to the URL registered for `ProductStatusChanged`: the product of the
+/// [`ProductStatusRequest`] sample, now out of stock. As there, the product lists every field its
+/// model requires.
+///
+/// ```
+/// use commerce_webhooks::sparkpay::{EventType, Request};
+///
+/// let body = br#"{"item": {
+///   "product_id": 18, "variant_inventory_id": null, "product_status_id": 2,
+///   "inventory": 0, "item_number": "NAT-DT-SET", "manufacturer_item_number": "",
+///   "product_status": {
+///     "id": 2, "name": "Out of Stock", "time_frame": "", "is_unavailable": true,
+///     "is_hidden": false, "is_back_ordered": false, "show_quantity": false,
+///     "updated_at": "2014-03-19T13:31:47.923-05:00", "created_at": "2014-03-19T13:31:47.923-05:00"
+///   }, "product": {
+///     "id": 18, "item_number": "NAT-DT-SET", "item_name": "Natalie Dining Table Set",
+///     "product_status_id": 2, "price": 589, "cost": 0, "retail": 689, "quantity_on_hand": 0,
+///     "is_spotlight_item": 1, "is_hidden": 0, "use_variant_inventory": false,
+///     "add_to_cart_message": "", "allowed_variable_subscription_types": "",
+///     "approval_required": false, "break_out_shipping": false, "bullets": "",
+///     "bullets_external_url": "", "call_for_pricing": 0, "call_for_shipping": 0,
+///     "call_for_shipping_on_whole_order": false, "custom_flag_1": false, "custom_flag_2": false,
+///     "custom_flag_3": false, "custom_flag_4": false, "custom_flag_5": false,
+///     "custom_upsell_url": "", "days_until_reorder_allowed": 0, "do_not_discount": false,
+///     "drop_ship": false, "e_product_allow_multiple_deliveries": 0,
+///     "e_product_delivery_action": "None", "e_product_email": "",
+///     "e_product_generic_password": "", "e_product_generic_username": "",
+///     "e_product_password": "", "e_product_serial_number_file_path": "",
+///     "e_product_type": "NotAnEProduct", "e_product_url": "",
+///     "e_product_verification_link_expiration": 0, "earns_points": true,
+///     "enable_low_stock_warning": false, "exclude_children_from_display": false,
+///     "exclude_from_commissions": false, "exclude_parent_from_display": false,
+///     "force_separate_order": false, "gtin": "", "has_visible_variants": false, "head_tags": "",
+///     "hide_variant_surcharges": false, "inelligible_for_purchase_by_points": false,
+///     "is_child_product": false, "is_discontinued": false, "is_featured_item": false,
+///     "is_kit": false, "is_non_inventory": false, "is_non_shipping_item": false,
+///     "is_non_taxable": 0, "is_shipped_individually": 0, "is_subscription_product": false,
+///     "keywords": "", "last_item_number": "",
+///     "long_description_1": "Always ready to impress your guests.", "long_description_2": "",
+///     "long_description_3": "", "long_description_4": "", "long_description_5": "",
+///     "long_description_external_url_1": "", "long_description_external_url_2": "",
+///     "long_description_external_url_3": "", "long_description_external_url_4": "",
+///     "long_description_external_url_5": "", "long_description_tab_name_1": "",
+///     "long_description_tab_name_2": "", "long_description_tab_name_3": "",
+///     "long_description_tab_name_4": "", "long_description_tab_name_5": "", "manufacturer_id": 0,
+///     "manufacturer_part_number": "", "maximum_quantity": 0, "meta_description": "",
+///     "minimum_quantity": 0, "no_price_mask": "", "override_theme_use_tabs": false,
+///     "page_title": "", "primary_category_id": 11, "quantity_increment": 1,
+///     "quantity_on_order": 0, "rate_adjustment_type": "AutoCalculation", "related_name": "",
+///     "shipping_classification_code": "", "short_description": "", "size_unit": "In",
+///     "sort_order": 0, "subscription_frequency_type": "", "supplier_id": 0, "tax_code": "",
+///     "url_rewrite": "", "use_map_pricing": false, "use_pricing_from_parent": false,
+///     "use_tabs": false, "warehouse_id": 0, "weight": 1, "weight_unit": "Lbs"
+/// }}}"#;
+/// let Request::ProductStatusChanged(change) =
+///     Request::parse(EventType::ProductStatusChanged, body)?
+/// else {
+///     unreachable!()
+/// };
+/// let item = &change.item;
+/// assert_eq!((item.product_id, item.product_status_id), (18, 2));
+/// assert_eq!(item.inventory, 0);
+/// assert_eq!(item.variant_inventory_id, None);
+/// let status = item.product_status.as_ref().ok_or("no status")?;
+/// assert_eq!((status.id, status.name.as_str()), (2, "Out of Stock"));
+/// assert!(status.is_unavailable);
+/// assert_eq!(item.product.product_status_id, 2);
+/// assert_eq!(item.product.quantity_on_hand, 0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ProductStatusChange {
@@ -661,6 +811,58 @@ pub struct PaymentMethodAmount {
 /// [`CustomerUpdated`](crate::sparkpay::EventType::CustomerUpdated),
 /// [`CustomerRegistered`](crate::sparkpay::EventType::CustomerRegistered) and
 /// [`ValidateCustomer`](crate::sparkpay::EventType::ValidateCustomer).
+///
+/// # Sample
+///
+/// Sent to the URLs registered for `CustomerCreated`, `CustomerUpdated`, `CustomerRegistered` and
+/// `ValidateCustomer`: the customers page's sample, with every field the [`Customer`] model
+/// requires and one optional date.
+///
+/// ```
+/// use commerce_webhooks::sparkpay::{EventType, Request};
+/// use rust_decimal::Decimal;
+/// use time::macros::datetime;
+///
+/// let body = br#"{"customer": {
+///     "id": 1, "customer_number": "", "last_name": "Allen", "first_name": "Chris",
+///     "email": "test@not-my-real-address.zzz", "phone_number": "555-555-5555",
+///     "registered_at": "2004-10-08T00:00:00-05:00", "adcode": "", "adcode_id": 0,
+///     "affiliate_id": 0, "customer_type_id": 1, "is_no_tax_customer": false, "comments": "",
+///     "store_id": 1, "source": "", "search_string": "", "no_account": false, "sales_person": "",
+///     "alternate_phone_number": "", "is_affiliate_customer": false,
+///     "updated_at": "2005-09-08T13:48:55-05:00", "created_at": "2004-10-08T00:00:00-05:00",
+///     "username": "chris", "is_contact_information_only": false, "tax_exemption_number": "",
+///     "company": "AmeriCommerce", "source_group": "",
+///     "store_payment_methods_enabled": ["Purchase Orders", "Checks"], "tax_rate": 2,
+///     "lock_default_address": false, "payment_net_term": 0, "credit_limit": 10.00,
+///     "is_inactive": false, "use_shared_credit_limit": false,
+///     "override_shared_credit_limit": false, "default_payment_type_name": "Credit Card",
+///     "customer_payment_methods_availability": [{"id": 5, "payment_method_id": 6,
+///         "store_payment_method_id": 12, "status": "Active", "customer_id": 1}]
+/// }}"#;
+/// for event in [
+///     EventType::CustomerCreated,
+///     EventType::CustomerUpdated,
+///     EventType::CustomerRegistered,
+///     EventType::ValidateCustomer,
+/// ] {
+///     let customer = match Request::parse(event, body)? {
+///         Request::CustomerCreated(request)
+///         | Request::CustomerUpdated(request)
+///         | Request::CustomerRegistered(request)
+///         | Request::ValidateCustomer(request) => request.customer,
+///         other => unreachable!("{other:?}"),
+///     };
+///     assert_eq!((customer.id, customer.customer_type_id), (1, 1));
+///     assert_eq!(customer.email, "test@not-my-real-address.zzz");
+///     assert_eq!(customer.registered_at, Some(datetime!(2004-10-08 0:00 -5)));
+///     assert_eq!(customer.last_visit_at, None);
+///     assert_eq!(customer.credit_limit, Decimal::new(1000, 2));
+///     assert_eq!(customer.store_payment_methods_enabled, ["Purchase Orders", "Checks"]);
+///     assert_eq!(customer.customer_payment_methods_availability[0].status, "Active");
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CustomerRequest {
@@ -669,6 +871,46 @@ pub struct CustomerRequest {
 }
 
 /// The body of [`CustomerEmailUpdated`](crate::sparkpay::EventType::CustomerEmailUpdated).
+///
+/// # Sample
+///
+/// Sent to the URL registered for `CustomerEmailUpdated`: the customer, as changed, carries the
+/// new address.
+///
+/// ```
+/// use commerce_webhooks::sparkpay::{EventType, Request};
+/// use time::macros::datetime;
+///
+/// let body = br#"{"old_email": "test@not-my-real-address.zzz",
+///  "new_email": "chris.allen@example.com",
+///  "customer": {
+///     "id": 1, "customer_number": "", "last_name": "Allen", "first_name": "Chris",
+///     "email": "chris.allen@example.com", "phone_number": "555-555-5555", "adcode": "",
+///     "adcode_id": 0, "affiliate_id": 0, "customer_type_id": 1, "is_no_tax_customer": false,
+///     "comments": "", "store_id": 1, "source": "", "search_string": "", "no_account": false,
+///     "sales_person": "", "alternate_phone_number": "", "is_affiliate_customer": false,
+///     "updated_at": "2024-02-12T09:30:00-06:00", "created_at": "2004-10-08T00:00:00-05:00",
+///     "username": "chris", "is_contact_information_only": false, "tax_exemption_number": "",
+///     "company": "AmeriCommerce", "source_group": "",
+///     "store_payment_methods_enabled": ["Purchase Orders", "Checks"], "tax_rate": 2,
+///     "lock_default_address": false, "payment_net_term": 0, "credit_limit": 10.00,
+///     "is_inactive": false, "use_shared_credit_limit": false,
+///     "override_shared_credit_limit": false, "default_payment_type_name": "Credit Card",
+///     "customer_payment_methods_availability": [{"id": 5, "payment_method_id": 6,
+///         "store_payment_method_id": 12, "status": "Active", "customer_id": 1}]
+/// }}"#;
+/// let Request::CustomerEmailUpdated(change) =
+///     Request::parse(EventType::CustomerEmailUpdated, body)?
+/// else {
+///     unreachable!()
+/// };
+/// assert_eq!(change.old_email, "test@not-my-real-address.zzz");
+/// assert_eq!(change.new_email, "chris.allen@example.com");
+/// assert_eq!(change.customer.email, change.new_email);
+/// assert_eq!(change.customer.id, 1);
+/// assert_eq!(change.customer.updated_at, datetime!(2024-02-12 9:30 -6));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CustomerEmailChange {
@@ -685,6 +927,81 @@ pub struct CustomerEmailChange {
 /// The body of [`ProductCreated`](crate::sparkpay::EventType::ProductCreated),
 /// [`ProductUpdated`](crate::sparkpay::EventType::ProductUpdated) and
 /// [`ValidateProduct`](crate::sparkpay::EventType::ValidateProduct).
+///
+/// # Sample
+///
+/// Sent to the URLs registered for `ProductCreated`, `ProductUpdated` and `ValidateProduct`: the
+/// products page's sample. The [`Product`] model requires every field the page always shows, 103
+/// of them, so the body cannot be trimmed below that: the fields that matter most come first, the
+/// rest in alphabetical order at the page's values, and only optional ones are left out. Flags
+/// such as `is_spotlight_item` come as `0`/`1`, an unset dimension as `""`.
+///
+/// ```
+/// use commerce_webhooks::sparkpay::{EventType, Request};
+/// use rust_decimal::Decimal;
+/// use time::macros::datetime;
+///
+/// let body = br#"{"product": {
+///     "id": 18, "item_number": "", "item_name": "Natalie Dining Table Set",
+///     "product_status_id": 1, "price": 589, "cost": 0, "retail": 689, "quantity_on_hand": 0,
+///     "is_spotlight_item": 1, "is_hidden": 0, "use_variant_inventory": false, "height": "",
+///     "updated_at": "2014-03-19T13:31:47.923-05:00", "add_to_cart_message": "",
+///     "allowed_variable_subscription_types": "", "approval_required": false,
+///     "break_out_shipping": false, "bullets": "", "bullets_external_url": "",
+///     "call_for_pricing": 0, "call_for_shipping": 0, "call_for_shipping_on_whole_order": false,
+///     "custom_flag_1": false, "custom_flag_2": false, "custom_flag_3": false,
+///     "custom_flag_4": false, "custom_flag_5": false, "custom_upsell_url": "",
+///     "days_until_reorder_allowed": 0, "do_not_discount": false, "drop_ship": false,
+///     "e_product_allow_multiple_deliveries": 0, "e_product_delivery_action": "None",
+///     "e_product_email": "", "e_product_generic_password": "", "e_product_generic_username": "",
+///     "e_product_password": "", "e_product_serial_number_file_path": "",
+///     "e_product_type": "NotAnEProduct", "e_product_url": "",
+///     "e_product_verification_link_expiration": 0, "earns_points": true,
+///     "enable_low_stock_warning": false, "exclude_children_from_display": false,
+///     "exclude_from_commissions": false, "exclude_parent_from_display": false,
+///     "force_separate_order": false, "gtin": "", "has_visible_variants": false, "head_tags": "",
+///     "hide_variant_surcharges": false, "inelligible_for_purchase_by_points": false,
+///     "is_child_product": false, "is_discontinued": false, "is_featured_item": false,
+///     "is_kit": false, "is_non_inventory": false, "is_non_shipping_item": false,
+///     "is_non_taxable": 0, "is_shipped_individually": 0, "is_subscription_product": false,
+///     "keywords": "", "last_item_number": "",
+///     "long_description_1": "Always ready to impress your guests.", "long_description_2": "",
+///     "long_description_3": "", "long_description_4": "", "long_description_5": "",
+///     "long_description_external_url_1": "", "long_description_external_url_2": "",
+///     "long_description_external_url_3": "", "long_description_external_url_4": "",
+///     "long_description_external_url_5": "", "long_description_tab_name_1": "",
+///     "long_description_tab_name_2": "", "long_description_tab_name_3": "",
+///     "long_description_tab_name_4": "", "long_description_tab_name_5": "", "manufacturer_id": 0,
+///     "manufacturer_part_number": "", "maximum_quantity": 0, "meta_description": "",
+///     "minimum_quantity": 0, "no_price_mask": "", "override_theme_use_tabs": false,
+///     "page_title": "", "primary_category_id": 11, "quantity_increment": 1,
+///     "quantity_on_order": 0, "rate_adjustment_type": "AutoCalculation", "related_name": "",
+///     "shipping_classification_code": "", "short_description": "", "size_unit": "In",
+///     "sort_order": 0, "subscription_frequency_type": "", "supplier_id": 0, "tax_code": "",
+///     "url_rewrite": "", "use_map_pricing": false, "use_pricing_from_parent": false,
+///     "use_tabs": false, "warehouse_id": 0, "weight": 1, "weight_unit": "Lbs"
+/// }}"#;
+/// for event in [
+///     EventType::ProductCreated,
+///     EventType::ProductUpdated,
+///     EventType::ValidateProduct,
+/// ] {
+///     let product = match Request::parse(event, body)? {
+///         Request::ProductCreated(request)
+///         | Request::ProductUpdated(request)
+///         | Request::ValidateProduct(request) => request.product,
+///         other => unreachable!("{other:?}"),
+///     };
+///     assert_eq!((product.id, product.product_status_id), (18, 1));
+///     assert_eq!(product.item_name, "Natalie Dining Table Set");
+///     assert_eq!(product.price, Decimal::new(589, 0));
+///     assert_eq!(product.retail, Decimal::new(689, 0));
+///     assert!(product.is_spotlight_item && !product.is_hidden);
+///     assert_eq!(product.height, None);
+///     assert_eq!(product.updated_at, Some(datetime!(2014-03-19 13:31:47.923 -5)));
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ProductRequest {
@@ -701,6 +1018,71 @@ pub struct ProductRequest {
 /// [`OrderShipped`](crate::sparkpay::EventType::OrderShipped) and
 /// [`OrderUpdated`](crate::sparkpay::EventType::OrderUpdated) (whose body the page does not
 /// detail; it is taken to be the order, like its siblings').
+///
+/// # Sample
+///
+/// Sent to the URLs registered for `NewOrder`, `NewValidOrder`, `OrderApproved`, `OrderCanceled`,
+/// `OrderDeclined`, `OrderPlaced`, `OrderShipped` and `OrderUpdated`: the orders page's sample,
+/// with every field the [`Order`] model requires and a few optional ones; the lists that Spark Pay
+/// fills only when expanded (`items`, `payments`, …) are absent.
+///
+/// ```
+/// use commerce_webhooks::sparkpay::{EventType, OrderType, Request};
+/// use rust_decimal::Decimal;
+/// use time::macros::datetime;
+///
+/// let body = br#"{"order": {
+///     "id": 100000, "customer_id": 1, "customer_type_id": 0, "adcode": "",
+///     "ordered_at": "2013-11-29T17:12:00-06:00", "order_status_id": 5, "special_instructions": "",
+///     "subtotal": 2295, "tax_total": 191.4, "shipping_total": 25, "discount_total": 0,
+///     "grand_total": 2511.4, "cost_total": 0, "selected_shipping_method": "FedEx Express Saver",
+///     "ip_address": "127.0.0.1", "exported_to_accounting_system": 0, "referrer": "",
+///     "order_shipping_address_id": 1, "order_billing_address_id": 1, "admin_comments": "",
+///     "source": "[none]", "search_phrase": "", "is_ppc": false, "ppc_keyword": "", "store_id": 1,
+///     "session_id": 363, "handling_total": 0, "is_payment_order_only": false,
+///     "selected_shipping_provider_service": "FEDEX_EXPRESS_SAVER", "additional_fees": 0,
+///     "adcode_id": 0, "updated_at": "2014-03-19T13:31:47.923-05:00",
+///     "created_at": "2013-11-29T17:12:08.16-06:00", "entered_by": "test@test.com",
+///     "is_gift": false, "gift_message": "", "public_comments": "", "instructions": "",
+///     "source_group": "", "discounted_shipping_total": 25, "order_number": "", "coupon_code": "",
+///     "order_type": "Order", "expires": false, "campaign_code": "",
+///     "reward_points_credited": false, "channel": "Online", "device": "None",
+///     "manufacturer_invoice_number": "", "sales_agent_user_id": 0, "entered_by_type": "Customer",
+///     "shipping_selections": [{"classification_code": "", "shipping_provider": "FedEx",
+///         "shipping_method": "FedEx Express Saver"}]
+/// }}"#;
+/// for event in [
+///     EventType::NewOrder,
+///     EventType::NewValidOrder,
+///     EventType::OrderApproved,
+///     EventType::OrderCanceled,
+///     EventType::OrderDeclined,
+///     EventType::OrderPlaced,
+///     EventType::OrderShipped,
+///     EventType::OrderUpdated,
+/// ] {
+///     let order = match Request::parse(event, body)? {
+///         Request::NewOrder(request)
+///         | Request::NewValidOrder(request)
+///         | Request::OrderApproved(request)
+///         | Request::OrderCanceled(request)
+///         | Request::OrderDeclined(request)
+///         | Request::OrderPlaced(request)
+///         | Request::OrderShipped(request)
+///         | Request::OrderUpdated(request) => request.order,
+///         other => unreachable!("{other:?}"),
+///     };
+///     assert_eq!((order.id, order.customer_id, order.order_status_id), (100000, 1, 5));
+///     assert_eq!(order.order_type, OrderType::Order);
+///     assert_eq!(order.grand_total, Decimal::new(25114, 1));
+///     assert_eq!(order.tax_total, "191.4".parse::<Decimal>()?);
+///     assert_eq!(order.ordered_at, datetime!(2013-11-29 17:12 -6));
+///     assert!(!order.exported_to_accounting_system); // sent as 0
+///     assert_eq!(order.shipping_selections[0].shipping_provider, "FedEx");
+///     assert!(order.items.is_empty());
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct OrderRequest {
@@ -709,6 +1091,63 @@ pub struct OrderRequest {
 }
 
 /// The body of [`OrderStatusChanged`](crate::sparkpay::EventType::OrderStatusChanged).
+///
+/// # Sample
+///
+/// Sent to the URL registered for `OrderStatusChanged`: the orders page's order (every field its
+/// model requires), moved from the order statuses page's "Pending Processing" to a "Shipped"
+/// status.
+///
+/// ```
+/// use commerce_webhooks::sparkpay::{EventType, Request};
+/// use time::macros::datetime;
+///
+/// let body = br##"{"order": {
+///     "id": 100000, "customer_id": 1, "customer_type_id": 0, "adcode": "",
+///     "ordered_at": "2013-11-29T17:12:00-06:00", "order_status_id": 3, "special_instructions": "",
+///     "subtotal": 2295, "tax_total": 191.4, "shipping_total": 25, "discount_total": 0,
+///     "grand_total": 2511.4, "cost_total": 0, "selected_shipping_method": "FedEx Express Saver",
+///     "ip_address": "127.0.0.1", "referrer": "", "admin_comments": "", "source": "[none]",
+///     "search_phrase": "", "is_ppc": false, "ppc_keyword": "", "store_id": 1, "session_id": 363,
+///     "handling_total": 0, "is_payment_order_only": false,
+///     "selected_shipping_provider_service": "FEDEX_EXPRESS_SAVER", "additional_fees": 0,
+///     "adcode_id": 0, "updated_at": "2013-12-02T10:05:31.2-06:00",
+///     "created_at": "2013-11-29T17:12:08.16-06:00", "entered_by": "test@test.com",
+///     "is_gift": false, "gift_message": "", "public_comments": "", "instructions": "",
+///     "source_group": "", "discounted_shipping_total": 25, "order_number": "", "coupon_code": "",
+///     "order_type": "Order", "expires": false, "campaign_code": "",
+///     "reward_points_credited": false, "channel": "Online", "device": "None",
+///     "manufacturer_invoice_number": "", "sales_agent_user_id": 0, "previous_order_status_id": 1,
+///     "order_status_last_changed_at": "2013-12-02T10:05:31.2-06:00"
+/// }, "old_status": {
+///     "id": 1, "name": "Pending Processing", "is_open": true, "is_declined": false,
+///     "is_cancelled": false, "is_shipped": false, "color": "#A4E065",
+///     "updated_at": "2014-02-18T13:36:58.357-06:00",
+///     "created_at": "2014-02-18T13:36:58.357-06:00", "is_fully_refunded": false,
+///     "is_partially_refunded": false, "is_quote_status": false, "is_partially_shipped": false
+/// }, "new_status": {
+///     "id": 3, "name": "Shipped", "is_open": false, "is_declined": false, "is_cancelled": false,
+///     "is_shipped": true, "color": "#4C8ED9", "updated_at": "2014-02-18T13:36:58.357-06:00",
+///     "created_at": "2014-02-18T13:36:58.357-06:00", "is_fully_refunded": false,
+///     "is_partially_refunded": false, "is_quote_status": false, "is_partially_shipped": false
+/// }}"##;
+/// let Request::OrderStatusChanged(change) = Request::parse(EventType::OrderStatusChanged, body)?
+/// else {
+///     unreachable!()
+/// };
+/// assert_eq!(change.order.id, 100000);
+/// assert_eq!(change.order.order_status_id, change.new_status.id);
+/// assert_eq!(change.order.previous_order_status_id, Some(change.old_status.id));
+/// assert_eq!(
+///     change.order.order_status_last_changed_at,
+///     Some(datetime!(2013-12-02 10:05:31.2 -6))
+/// );
+/// assert_eq!((change.old_status.id, change.old_status.name.as_str()), (1, "Pending Processing"));
+/// assert!(change.old_status.is_open);
+/// assert_eq!((change.new_status.id, change.new_status.name.as_str()), (3, "Shipped"));
+/// assert!(change.new_status.is_shipped && !change.new_status.is_open);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct OrderStatusChange {
@@ -722,6 +1161,48 @@ pub struct OrderStatusChange {
 
 /// The body of [`NewQuote`](crate::sparkpay::EventType::NewQuote) and
 /// [`QuoteUpdated`](crate::sparkpay::EventType::QuoteUpdated).
+///
+/// # Sample
+///
+/// Sent to the URLs registered for `NewQuote` and `QuoteUpdated`: the quotes page's sample, with
+/// every field the model requires; its `null` text (`order_number`, `channel`, …) reads as `""`.
+///
+/// ```
+/// use commerce_webhooks::sparkpay::{EventType, Request};
+/// use rust_decimal::Decimal;
+///
+/// let body = br#"{"quote": {
+///     "id": 100000, "customer_id": 1, "customer_type_id": 0, "adcode": "",
+///     "ordered_at": "2013-11-29T17:12:00-06:00", "order_status_id": 5, "special_instructions": "",
+///     "subtotal": 2295, "tax_total": 191.4, "shipping_total": 25, "discount_total": 0,
+///     "grand_total": 2511.4, "cost_total": 0, "selected_shipping_method": "Priority Shipping",
+///     "ip_address": "127.0.0.1", "referrer": "", "admin_comments": "", "source": "[none]",
+///     "search_phrase": "", "is_ppc": false, "ppc_keyword": "", "store_id": 1, "session_id": 363,
+///     "handling_total": 0, "is_payment_order_only": false,
+///     "selected_shipping_provider_service": "2", "additional_fees": 0, "adcode_id": 0,
+///     "updated_at": "2014-03-19T13:31:47.923-05:00", "created_at": "2013-11-29T17:12:08.16-06:00",
+///     "entered_by": "Admin", "is_gift": false, "gift_message": "", "public_comments": "",
+///     "instructions": "", "source_group": "", "discounted_shipping_total": 25,
+///     "order_number": null, "coupon_code": "", "order_type": "Quote", "expires_at": null,
+///     "expires": false, "campaign_code": "", "reward_points_credited": false, "channel": null,
+///     "device": null, "manufacturer_invoice_number": null, "sales_agent_user_id": 0,
+///     "converted_to_order_ids": "101042"
+/// }}"#;
+/// for event in [EventType::NewQuote, EventType::QuoteUpdated] {
+///     let quote = match Request::parse(event, body)? {
+///         Request::NewQuote(request) | Request::QuoteUpdated(request) => request.quote,
+///         other => unreachable!("{other:?}"),
+///     };
+///     assert!(quote.is_quote());
+///     assert_eq!((quote.id, quote.order_status_id), (100000, 5));
+///     assert_eq!(quote.grand_total, Decimal::new(25114, 1));
+///     assert_eq!(quote.order_number, "");
+///     assert_eq!(quote.channel, "");
+///     assert_eq!(quote.expires_at, None);
+///     assert_eq!(quote.converted_order_ids()?, [101042]);
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct QuoteRequest {
@@ -730,6 +1211,56 @@ pub struct QuoteRequest {
 }
 
 /// The body of [`QuoteStatusChanged`](crate::sparkpay::EventType::QuoteStatusChanged).
+///
+/// # Sample
+///
+/// Sent to the URL registered for `QuoteStatusChanged`: the quotes page's quote (every field its
+/// model requires) and two order status models flagged `is_quote_status`, named as the store
+/// defines them.
+///
+/// ```
+/// use commerce_webhooks::sparkpay::{EventType, Request};
+///
+/// let body = br##"{"quote": {
+///     "id": 100000, "customer_id": 1, "customer_type_id": 0, "adcode": "",
+///     "ordered_at": "2013-11-29T17:12:00-06:00", "order_status_id": 9, "special_instructions": "",
+///     "subtotal": 2295, "tax_total": 191.4, "shipping_total": 25, "discount_total": 0,
+///     "grand_total": 2511.4, "cost_total": 0, "selected_shipping_method": "Priority Shipping",
+///     "ip_address": "127.0.0.1", "referrer": "", "admin_comments": "", "source": "[none]",
+///     "search_phrase": "", "is_ppc": false, "ppc_keyword": "", "store_id": 1, "session_id": 363,
+///     "handling_total": 0, "is_payment_order_only": false,
+///     "selected_shipping_provider_service": "2", "additional_fees": 0, "adcode_id": 0,
+///     "updated_at": "2014-03-19T13:31:47.923-05:00", "created_at": "2013-11-29T17:12:08.16-06:00",
+///     "entered_by": "Admin", "is_gift": false, "gift_message": "", "public_comments": "",
+///     "instructions": "", "source_group": "", "discounted_shipping_total": 25,
+///     "order_number": null, "coupon_code": "", "order_type": "Quote", "expires": false,
+///     "campaign_code": "", "reward_points_credited": false, "channel": null, "device": null,
+///     "manufacturer_invoice_number": null, "sales_agent_user_id": 0, "previous_order_status_id": 8
+/// }, "old_status": {
+///     "id": 8, "name": "Quote Sent", "is_open": true, "is_declined": false, "is_cancelled": false,
+///     "is_shipped": false, "color": "#F0AD4E", "updated_at": "2014-02-18T13:36:58.357-06:00",
+///     "created_at": "2014-02-18T13:36:58.357-06:00", "is_fully_refunded": false,
+///     "is_partially_refunded": false, "is_quote_status": true, "is_partially_shipped": false
+/// }, "new_status": {
+///     "id": 9, "name": "Quote Accepted", "is_open": false, "is_declined": false,
+///     "is_cancelled": false, "is_shipped": false, "color": "#5CB85C",
+///     "updated_at": "2014-02-18T13:36:58.357-06:00",
+///     "created_at": "2014-02-18T13:36:58.357-06:00", "is_fully_refunded": false,
+///     "is_partially_refunded": false, "is_quote_status": true, "is_partially_shipped": false
+/// }}"##;
+/// let Request::QuoteStatusChanged(change) = Request::parse(EventType::QuoteStatusChanged, body)?
+/// else {
+///     unreachable!()
+/// };
+/// assert!(change.quote.is_quote());
+/// assert_eq!((change.quote.id, change.quote.order_status_id), (100000, 9));
+/// assert_eq!(change.quote.previous_order_status_id, Some(8));
+/// assert_eq!(change.old_status.name, "Quote Sent");
+/// assert_eq!(change.new_status.name, "Quote Accepted");
+/// assert!(change.old_status.is_quote_status && change.new_status.is_quote_status);
+/// assert!(!change.new_status.is_open);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct QuoteStatusChange {
