@@ -71,8 +71,10 @@
 //!
 //! [`Request::parse`] reads a body straight into the payload of its event type
 //! ([`TaxRequest`], [`OrderRequest`], …), which embed the resource [`models`] (orders, carts,
-//! customers, products, …) typed from Spark Pay's API reference. Replies ([`TaxReply`],
-//! [`PriceReply`], …) serialize to the documented JSON, decimals as plain numbers.
+//! customers, products, …) typed from Spark Pay's API reference. Each payload's documentation
+//! ends with a sample body for the event types that send it, parsed and checked as a doctest.
+//! Replies ([`TaxReply`], [`PriceReply`], …) serialize to the documented JSON, decimals as plain
+//! numbers.
 
 mod event_type;
 pub mod models;
