@@ -1,196 +1,198 @@
-//! A webhook receiver for all five providers on axum: one route each, the raw body verified by
-//! the crate, and each provider answered the way it expects.
+//! A webhook receiver for all five providers on axum, with the crate's extractors: one route
+//! each, every request verified before the handler runs, each provider answered the way it
+//! expects, and an authentic body that does not parse kept (here in memory) and acknowledged
+//! so that nothing is lost and nothing is retried for ever.
 //!
 //! ```sh
-//! cargo run --example axum_receiver --features http    # listens on 127.0.0.1:3000
+//! export LEASECLOUD_SECRET=… MONTLY_SECRET=… EZQ_SECRET=… KINGUIN_SECRET=… SPARKPAY_TOKEN=…
+//! cargo run --example axum_receiver --features axum              # listens on 127.0.0.1:3000
+//! cargo run --example axum_receiver --features axum -- --demo    # public demo secrets
 //! ```
 //!
-//! Secrets come from the environment (`LEASECLOUD_SECRET`, `MONTLY_SECRET`, `EZQ_SECRET`,
-//! `KINGUIN_SECRET`, `SPARKPAY_TOKEN`); without them the demo values below are used.
-//!
-//! The three steps are the same in any framework: take the body as **bytes** (never a parsed
-//! JSON extractor: re-serialized JSON no longer matches the signature), verify with the
-//! provider's `Webhook`, and map the error to a status with `Error::status_code()`.
+//! Routes: `POST /webhooks/{leasecloud,montly,ezq,kinguin}` and
+//! `POST /webhooks/sparkpay/{EventType}?token=…` (one URL registered per Spark Pay event
+//! type). `BIND` sets the address.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
-use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, Path, RawQuery, State};
-use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::extract::{FromRef, State};
 use axum::routing::post;
 use axum::Router;
-use commerce_webhooks::sparkpay::{self, EventType, Request, TaxReply, ValidationReply};
-use commerce_webhooks::{ezq, kinguin, leasecloud, montly, Error, Secret};
+use commerce_webhooks::axum::{Authenticated, Unparsed};
+use commerce_webhooks::sparkpay::{Request, TaxReply, ValidationReply};
+use commerce_webhooks::{ezq, kinguin, leasecloud, montly, sparkpay, Reply, Secret};
 use rust_decimal::Decimal;
 
-/// Bodies above this size are refused with 413 before any work is done on them.
-pub const BODY_LIMIT: usize = 256 * 1024;
-
-/// One verifier per provider, built once at start-up.
-pub struct Receiver {
-    /// Verifies `LeaseCloud-Signature`.
+/// Everything the handlers need: one verifier per provider, built once at start-up, and where
+/// authentic bodies that did not parse are kept.
+#[derive(Clone, FromRef)]
+pub struct Hooks {
     pub leasecloud: leasecloud::Webhook,
-    /// Verifies `Montly-Signature`.
     pub montly: montly::Webhook,
-    /// Verifies `x-signature`.
     pub ezq: ezq::Webhook,
-    /// Checks `X-Event-Secret`.
     pub kinguin: kinguin::Webhook,
-    /// Checks the `?token=` of the registered URLs.
     pub sparkpay: sparkpay::Webhook,
+    pub dead_letters: DeadLetters,
 }
 
-/// The routes: `POST /webhooks/{leasecloud,montly,ezq,kinguin}` and
-/// `POST /webhooks/sparkpay/{EventType}?token=…`.
-pub fn router(receiver: Receiver) -> Router {
+/// Authentic requests whose body did not parse, exactly as received. A real receiver writes
+/// them to its database or a queue; this one keeps them in memory.
+#[derive(Clone, Default)]
+pub struct DeadLetters(pub Arc<Mutex<Vec<(&'static str, Unparsed)>>>);
+
+impl DeadLetters {
+    /// Keeps the request, then answers what stops the provider from sending it again.
+    fn keep(&self, provider: &'static str, unparsed: Unparsed) -> Reply {
+        eprintln!("{provider}: kept an unparsed body ({})", unparsed.error);
+        let reply = unparsed.reply().clone();
+        if let Ok(mut kept) = self.0.lock() {
+            kept.push((provider, unparsed));
+        }
+        reply
+    }
+}
+
+pub fn router(hooks: Hooks) -> Router {
     Router::new()
-        .route("/webhooks/leasecloud", post(leasecloud_hook))
-        .route("/webhooks/montly", post(montly_hook))
-        .route("/webhooks/ezq", post(ezq_hook))
-        .route("/webhooks/kinguin", post(kinguin_hook))
-        .route("/webhooks/sparkpay/{event_type}", post(sparkpay_hook))
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .with_state(Arc::new(receiver))
+        .route("/webhooks/leasecloud", post(on_leasecloud))
+        .route("/webhooks/montly", post(on_montly))
+        .route("/webhooks/ezq", post(on_ezq))
+        .route("/webhooks/kinguin", post(on_kinguin))
+        .route("/webhooks/sparkpay/{event_type}", post(on_sparkpay))
+        .with_state(hooks)
 }
 
-/// 401 when the request is not authentic, 400 when its body does not parse; the reason is the
-/// first clause of the error, which never contains a secret.
-fn refuse(provider: &str, error: &Error) -> Response {
-    let status = StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::BAD_REQUEST);
-    eprintln!("{provider}: refused with {status}: {error}");
-    let message = error.to_string();
-    let reason = message.split(": ").next().unwrap_or(&message).to_owned();
-    (status, reason).into_response()
-}
-
-async fn leasecloud_hook(
-    State(receiver): State<Arc<Receiver>>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    match receiver.leasecloud.verify(&headers, &body) {
-        Ok(event) => {
-            println!("LeaseCloud {} {:?}", event.id, event.kind);
-            // LeaseCloud retries until it gets this acknowledgement with a 200.
-            let ack = leasecloud::Acknowledgement::for_event(&event);
-            let json = [(header::CONTENT_TYPE, "application/json")];
-            (StatusCode::OK, json, ack.to_json()).into_response()
-        }
-        Err(error) => refuse("LeaseCloud", &error),
+async fn on_leasecloud(
+    State(dead): State<DeadLetters>,
+    Authenticated(event): Authenticated<leasecloud::Webhook>,
+) -> Reply {
+    match event {
+        // LeaseCloud calls again until it gets this acknowledgement with a 200.
+        Ok(event) => leasecloud::Acknowledgement::for_event(&event).into(),
+        Err(unparsed) => dead.keep("LeaseCloud", unparsed),
     }
 }
 
-async fn montly_hook(
-    State(receiver): State<Arc<Receiver>>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    match receiver.montly.verify(&headers, &body) {
+async fn on_montly(
+    State(dead): State<DeadLetters>,
+    Authenticated(event): Authenticated<montly::Webhook>,
+) -> Reply {
+    match event {
         Ok(event) => {
-            println!("Montly {} {:?}", event.id, event.kind);
-            StatusCode::OK.into_response()
+            println!("Montly {} {}", event.id, event.name());
+            Reply::ok()
         }
-        Err(error) => refuse("Montly", &error),
+        Err(unparsed) => dead.keep("Montly", unparsed),
     }
 }
 
-async fn ezq_hook(
-    State(receiver): State<Arc<Receiver>>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    match receiver.ezq.verify(&headers, &body) {
+async fn on_ezq(
+    State(dead): State<DeadLetters>,
+    Authenticated(event): Authenticated<ezq::Webhook>,
+) -> Reply {
+    match event {
         Ok(event) => {
             println!("EZQ {} {}", event.name(), event.idempotency_key());
-            StatusCode::OK.into_response()
+            Reply::ok()
         }
-        Err(error) => refuse("EZQ", &error),
+        Err(unparsed) => dead.keep("EZQ", unparsed),
     }
 }
 
-async fn kinguin_hook(
-    State(receiver): State<Arc<Receiver>>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    match receiver.kinguin.verify(&headers, &body) {
+async fn on_kinguin(
+    State(dead): State<DeadLetters>,
+    Authenticated(event): Authenticated<kinguin::Webhook>,
+) -> Reply {
+    match event {
+        // Kinguin wants a 2xx with an empty body; the TEST URL button gets the same.
         Ok(event) => {
-            println!("Kinguin {:?}", event);
-            StatusCode::NO_CONTENT.into_response()
+            println!("Kinguin {:?} {}", event.name(), event.idempotency_key());
+            Reply::no_content()
         }
-        Err(error) => refuse("Kinguin", &error),
+        Err(unparsed) => dead.keep("Kinguin", unparsed),
     }
 }
 
-async fn sparkpay_hook(
-    State(receiver): State<Arc<Receiver>>,
-    Path(event_type): Path<String>,
-    RawQuery(query): RawQuery,
-    body: Bytes,
-) -> Response {
-    let Ok(event_type) = event_type.parse::<EventType>() else {
-        return (StatusCode::NOT_FOUND, "unknown Spark Pay event type").into_response();
-    };
-    let query = query.unwrap_or_default();
-    match receiver.sparkpay.verify_query(event_type, &query, &body) {
-        Ok(request) => {
-            println!("Spark Pay {event_type}");
-            sparkpay_reply(&request)
-        }
-        Err(error) => refuse("Spark Pay", &error),
+async fn on_sparkpay(
+    State(dead): State<DeadLetters>,
+    Authenticated(request): Authenticated<sparkpay::Webhook>,
+) -> Reply {
+    match request {
+        Ok(request) => sparkpay_reply(&request),
+        Err(unparsed) => dead.keep("Spark Pay", unparsed),
     }
 }
 
 /// Spark Pay waits up to 3 seconds for a typed reply to its synchronous events.
-fn sparkpay_reply(request: &Request) -> Response {
-    let json = |value: String| {
-        let content_type = [(header::CONTENT_TYPE, "application/json")];
-        (StatusCode::OK, content_type, value).into_response()
-    };
+fn sparkpay_reply(request: &Request) -> Reply {
     match request {
         Request::GetTax(tax) => {
             // A flat 25% on each line's discounted total, as a stand-in for a tax engine.
             let rate = Decimal::new(25, 2);
-            let reply = tax.items.iter().fold(TaxReply::new(), |reply, item| {
-                let line = item.discounted_price * Decimal::from(item.quantity);
-                reply.item(item.cart_item_id, (line * rate).round_dp(2))
-            });
-            json(serde_json::to_string(&reply).unwrap_or_default())
+            tax.items
+                .iter()
+                .fold(TaxReply::new(), |reply, item| {
+                    let line = item.discounted_price * Decimal::from(item.quantity);
+                    reply.item(item.cart_item_id, (line * rate).round_dp(2))
+                })
+                .into()
         }
         Request::ValidateCart(_)
         | Request::ValidateCheckout(_)
         | Request::ValidateCustomer(_)
-        | Request::ValidateProduct(_) => {
-            json(serde_json::to_string(&ValidationReply::ok()).unwrap_or_default())
-        }
-        _ => StatusCode::OK.into_response(),
+        | Request::ValidateProduct(_) => ValidationReply::ok().into(),
+        _ => Reply::ok(),
     }
 }
 
-/// The secret in `variable`, or `fallback` for the demo.
-fn secret(variable: &str, fallback: &str) -> Result<Secret, Box<dyn std::error::Error>> {
-    let value = std::env::var(variable).unwrap_or_else(|_| fallback.to_owned());
-    Ok(Secret::new(value)?)
-}
-
-/// The receiver with the secrets from the environment, or the demo ones.
-pub fn receiver_from_env() -> Result<Receiver, Box<dyn std::error::Error>> {
-    Ok(Receiver {
-        leasecloud: leasecloud::Webhook::new(secret("LEASECLOUD_SECRET", "whsec_leasecloud")?),
-        montly: montly::Webhook::new(secret("MONTLY_SECRET", "whsec_montly")?),
-        ezq: ezq::Webhook::new(secret("EZQ_SECRET", "ezq_secret")?),
-        kinguin: kinguin::Webhook::new(secret("KINGUIN_SECRET", "kinguin_secret")?),
-        sparkpay: sparkpay::Webhook::new(secret("SPARKPAY_TOKEN", "sparkpay_token_0123456789")?),
+/// The secret of each provider from the environment. A missing one stops the receiver, unless
+/// `--demo` asks for the public demo secrets (which anyone can read here, so never deploy
+/// with it).
+pub fn hooks_from(args: &[String], env: impl Fn(&str) -> Option<String>) -> Result<Hooks, String> {
+    let demo = args.iter().any(|arg| arg == "--demo");
+    let secret = |variable: &str, demo_value: &str| -> Result<Secret, String> {
+        let value = match env(variable) {
+            Some(value) => value,
+            None if demo => demo_value.to_owned(),
+            None => {
+                return Err(format!(
+                    "{variable} is not set: export the secret from the provider's dashboard, \
+                     or start with --demo to use the public demo secrets"
+                ))
+            }
+        };
+        Secret::new(value).map_err(|error| format!("{variable}: {error}"))
+    };
+    Ok(Hooks {
+        leasecloud: leasecloud::Webhook::new(secret("LEASECLOUD_SECRET", "whsec_leasecloud_demo")?),
+        montly: montly::Webhook::new(secret("MONTLY_SECRET", "whsec_montly_demo")?),
+        ezq: ezq::Webhook::new(secret("EZQ_SECRET", "ezq_secret_demo")?),
+        kinguin: kinguin::Webhook::new(secret("KINGUIN_SECRET", "kinguin_secret_demo")?),
+        sparkpay: sparkpay::Webhook::new(secret(
+            "SPARKPAY_TOKEN",
+            "sparkpay_token_demo_0123456789",
+        )?),
+        dead_letters: DeadLetters::default(),
     })
 }
 
 #[allow(dead_code)] // The integration test includes this file and starts the router itself.
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let hooks = match hooks_from(&args, |name| std::env::var(name).ok()) {
+        Ok(hooks) => hooks,
+        Err(message) => {
+            eprintln!("axum_receiver: {message}");
+            std::process::exit(2);
+        }
+    };
+    if args.iter().any(|arg| arg == "--demo") {
+        eprintln!("axum_receiver: --demo: using the PUBLIC demo secrets; never deploy this");
+    }
     let address = std::env::var("BIND").unwrap_or_else(|_| "127.0.0.1:3000".to_owned());
     let listener = tokio::net::TcpListener::bind(&address).await?;
     println!("listening on http://{}", listener.local_addr()?);
-    axum::serve(listener, router(receiver_from_env()?)).await?;
+    axum::serve(listener, router(hooks)).await?;
     Ok(())
 }

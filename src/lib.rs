@@ -120,6 +120,7 @@
     )
 )]
 
+mod adapters;
 mod clock;
 pub(crate) mod de;
 mod error;
@@ -135,6 +136,10 @@ mod secret;
 pub mod sparkpay;
 mod webhook;
 
+#[cfg(feature = "actix-web")]
+pub use adapters::actix;
+#[cfg(feature = "axum")]
+pub use adapters::axum;
 pub use error::{ConfigError, Error, HeaderLimit, ParseError, VerifyError};
 #[doc(hidden)]
 pub use headers::HeaderKey;

@@ -131,10 +131,12 @@ impl fmt::Debug for Secret {
     }
 }
 
-/// The secrets a verifier holds: one to [`MAX_SECRETS`](crate::MAX_SECRETS), newest first.
+/// The secrets a verifier holds: one to [`MAX_SECRETS`](crate::MAX_SECRETS), newest first,
+/// shared so that cloning a verifier (once per request in a framework's state) is a reference
+/// count.
 pub(crate) fn collect_secrets(
     secrets: impl IntoIterator<Item = Secret>,
-) -> Result<Box<[Secret]>, ConfigError> {
+) -> Result<std::sync::Arc<[Secret]>, ConfigError> {
     let secrets: Vec<Secret> = secrets.into_iter().collect();
     match secrets.len() {
         0 => Err(ConfigError::NoSecrets),
@@ -142,6 +144,6 @@ pub(crate) fn collect_secrets(
             given: n,
             max: crate::MAX_SECRETS,
         }),
-        _ => Ok(secrets.into_boxed_slice()),
+        _ => Ok(secrets.into()),
     }
 }

@@ -1,280 +1,130 @@
-//! The axum receiver example, started on an ephemeral port and driven over real HTTP with
-//! requests signed by the crate's own signers.
+//! The axum receiver example, served on 127.0.0.1 at an ephemeral port and driven over real
+//! HTTP with the requests each provider sends (signed by the crate's own signers), forged and
+//! broken ones, and 200 at once.
 
+mod common;
 #[path = "../examples/axum_receiver.rs"]
 #[allow(dead_code)]
 mod receiver;
 
 use std::net::SocketAddr;
 
-use commerce_webhooks::scheme::{body_hmac, timestamped};
-use commerce_webhooks::{leasecloud, Secret};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
+use axum::extract::DefaultBodyLimit;
+use commerce_webhooks::axum::BodyLimit;
+use tokio::net::TcpSocket;
+use tokio::sync::oneshot;
 
-const LEASECLOUD_SECRET: &str = "whsec_leasecloud_test";
-const MONTLY_SECRET: &str = "whsec_montly_test";
-const EZQ_SECRET: &str = "ezq_secret_test";
-const KINGUIN_SECRET: &str = "kinguin_secret_test";
-const SPARKPAY_TOKEN: &str = "sparkpay_token_test_0123456789";
-
-const ORDER_CREATED: &str = include_str!("fixtures/leasecloud/order_created.json");
-
-fn secret(value: &str) -> Secret {
-    Secret::new(value).unwrap()
+/// A running server, stopped when dropped.
+struct Server {
+    address: SocketAddr,
+    stop: Option<oneshot::Sender<()>>,
+    task: tokio::task::JoinHandle<()>,
 }
 
-async fn start() -> SocketAddr {
-    let receiver = receiver::Receiver {
-        leasecloud: leasecloud::Webhook::new(secret(LEASECLOUD_SECRET)),
-        montly: commerce_webhooks::montly::Webhook::new(secret(MONTLY_SECRET)),
-        ezq: commerce_webhooks::ezq::Webhook::new(secret(EZQ_SECRET)),
-        kinguin: commerce_webhooks::kinguin::Webhook::new(secret(KINGUIN_SECRET)),
-        sparkpay: commerce_webhooks::sparkpay::Webhook::new(secret(SPARKPAY_TOKEN)),
-    };
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
-    tokio::spawn(async move {
-        axum::serve(listener, receiver::router(receiver))
-            .await
-            .unwrap();
-    });
-    address
-}
-
-struct Reply {
-    status: u16,
-    body: String,
-}
-
-/// Sends one HTTP/1.1 request with exactly these bytes as its body.
-async fn post(address: SocketAddr, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
-    let mut stream = TcpStream::connect(address).await.unwrap();
-    let mut request = format!(
-        "POST {path} HTTP/1.1\r\nHost: {address}\r\nContent-Type: application/json\r\n\
-         Content-Length: {}\r\nConnection: close\r\n",
-        body.len()
-    );
-    for (name, value) in headers {
-        request.push_str(&format!("{name}: {value}\r\n"));
+impl Server {
+    async fn start(app: axum::Router) -> Server {
+        let socket = TcpSocket::new_v4().unwrap();
+        socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+        // Room for 200 connections arriving at once.
+        let listener = socket.listen(1024).unwrap();
+        let address = listener.local_addr().unwrap();
+        let (stop, stopped) = oneshot::channel::<()>();
+        let task = tokio::spawn(async move {
+            axum::serve(listener, app)
+                .with_graceful_shutdown(async {
+                    let _ = stopped.await;
+                })
+                .await
+                .unwrap();
+        });
+        Server {
+            address,
+            stop: Some(stop),
+            task,
+        }
     }
-    request.push_str("\r\n");
-    stream.write_all(request.as_bytes()).await.unwrap();
-    // The server may answer 413 and close before reading a large body; that is fine.
-    let _ = stream.write_all(body).await;
-    let mut response = Vec::new();
-    let _ = stream.read_to_end(&mut response).await;
-    let response = String::from_utf8_lossy(&response).into_owned();
-    let status = response
-        .split(' ')
-        .nth(1)
-        .and_then(|code| code.parse().ok())
-        .unwrap_or_else(|| panic!("no status line in {response:?}"));
-    let body = response
-        .split_once("\r\n\r\n")
-        .map(|(_, body)| body.to_owned())
-        .unwrap_or_default();
-    Reply { status, body }
+
+    async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        (&mut self.task).await.unwrap();
+    }
 }
 
-fn now() -> i64 {
-    time::OffsetDateTime::now_utc().unix_timestamp()
+fn hooks() -> receiver::Hooks {
+    receiver::hooks_from(&[], common::env).unwrap()
 }
 
-#[tokio::test]
-async fn leasecloud_success_is_acknowledged_with_the_documented_json() {
-    let address = start().await;
-    let signature = timestamped::sign(&secret(LEASECLOUD_SECRET), now(), ORDER_CREATED);
-    let reply = post(
-        address,
-        "/webhooks/leasecloud",
-        &[
-            ("LeaseCloud-Signature", &signature),
-            ("LeaseCloud-Version", "1.0.0"),
-        ],
-        ORDER_CREATED.as_bytes(),
-    )
-    .await;
-    assert_eq!(reply.status, 200, "{}", reply.body);
-    let ack: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
-    assert_eq!(
-        ack,
-        serde_json::json!({
-            "id": "evt:e1f0aed8-883a-9751-74a3-48537d3d94ce",
-            "orderId": "c1f0acd8-8e3e-4477-85d3-18337c3c92d6"
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_provider_is_answered_as_it_expects_and_nothing_authentic_is_lost() {
+    let hooks = hooks();
+    let dead_letters = hooks.dead_letters.clone();
+    let server = Server::start(receiver::router(hooks)).await;
+    common::check_every_case(server.address).await;
+    let kept = dead_letters
+        .0
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|(provider, unparsed)| {
+            (
+                *provider,
+                unparsed.id.clone(),
+                unparsed.name.clone(),
+                unparsed.body.to_vec(),
+            )
         })
-    );
+        .collect();
+    common::check_dead_letters(kept);
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_hundred_requests_at_once_are_all_answered_correctly() {
+    let server = Server::start(receiver::router(hooks())).await;
+    common::check_concurrent(server.address, 200).await;
+    server.stop().await;
 }
 
 #[tokio::test]
-async fn the_raw_body_is_what_gets_verified() {
-    let address = start().await;
-    // Odd spacing and key order: any re-serialization would change these bytes.
-    let body =
-        b"{ \"action\" :\"order.accepted\",\n  \"data\":{\"orderId\":  42},\"id\":\"evt:raw\" }\n";
-    let signature = timestamped::sign(&secret(LEASECLOUD_SECRET), now(), body);
-    let headers = [("LeaseCloud-Signature", signature.as_str())];
-    let reply = post(address, "/webhooks/leasecloud", &headers, body).await;
-    assert_eq!(reply.status, 200, "{}", reply.body);
-    assert!(reply.body.contains("evt:raw"), "{}", reply.body);
+async fn the_body_limit_is_the_extractors_own_and_can_be_set_per_route() {
+    // axum's own limit is not what counts: a larger DefaultBodyLimit does not let a body past
+    // the extractor's 256 KiB, and a BodyLimit extension lowers it.
+    let app = receiver::router(hooks()).layer(DefaultBodyLimit::max(4 << 20));
+    let server = Server::start(app).await;
+    let huge = common::cases()
+        .into_iter()
+        .find(|case| case.name == "LeaseCloud body over the limit")
+        .unwrap();
+    huge.check(&huge.send(server.address).await);
+    server.stop().await;
 
-    // The same JSON, re-serialized, no longer matches the signature.
-    let value: serde_json::Value = serde_json::from_slice(body).unwrap();
-    let reserialized = serde_json::to_vec(&value).unwrap();
-    assert_ne!(reserialized.as_slice(), body.as_slice());
-    let reply = post(address, "/webhooks/leasecloud", &headers, &reserialized).await;
-    assert_eq!(reply.status, 401, "{}", reply.body);
-}
-
-#[tokio::test]
-async fn tampered_stale_and_unsigned_requests_get_401() {
-    let address = start().await;
-    let body = ORDER_CREATED.as_bytes();
-    let signature = timestamped::sign(&secret(LEASECLOUD_SECRET), now(), body);
-    let tampered = ORDER_CREATED.replace("23323", "23324");
-    let reply = post(
-        address,
-        "/webhooks/leasecloud",
-        &[("LeaseCloud-Signature", &signature)],
-        tampered.as_bytes(),
-    )
-    .await;
-    assert_eq!(reply.status, 401);
-    assert!(
-        reply
-            .body
-            .contains("matches none of the configured secrets"),
-        "{}",
-        reply.body
-    );
-    assert!(!reply.body.contains(LEASECLOUD_SECRET));
-
-    let stale = timestamped::sign(&secret(LEASECLOUD_SECRET), now() - 3600, body);
-    let reply = post(
-        address,
-        "/webhooks/leasecloud",
-        &[("LeaseCloud-Signature", &stale)],
-        body,
-    )
-    .await;
-    assert_eq!(reply.status, 401);
-    assert!(
-        reply.body.contains("s old, beyond the tolerance of 300 s"),
-        "{}",
-        reply.body
-    );
-
-    let reply = post(address, "/webhooks/leasecloud", &[], body).await;
-    assert_eq!(reply.status, 401);
-    assert!(
-        reply
-            .body
-            .contains("`LeaseCloud-Signature` header is missing"),
-        "{}",
-        reply.body
-    );
-}
-
-#[tokio::test]
-async fn an_authentic_body_that_does_not_parse_gets_400() {
-    let address = start().await;
-    let body = br#"{"id":"evt:1","action":"order.created","data":{"totalAmount":"lots"}}"#;
-    let signature = timestamped::sign(&secret(LEASECLOUD_SECRET), now(), body);
-    let reply = post(
-        address,
-        "/webhooks/leasecloud",
-        &[("LeaseCloud-Signature", &signature)],
-        body,
-    )
-    .await;
-    assert_eq!(reply.status, 400, "{}", reply.body);
-    assert!(reply.body.contains("LeaseCloud"), "{}", reply.body);
-}
-
-#[tokio::test]
-async fn a_body_over_the_limit_gets_413() {
-    let address = start().await;
-    let body = vec![b' '; receiver::BODY_LIMIT + 1];
-    let signature = timestamped::sign(&secret(LEASECLOUD_SECRET), now(), &body);
-    let reply = post(
-        address,
-        "/webhooks/leasecloud",
-        &[("LeaseCloud-Signature", &signature)],
-        &body,
-    )
-    .await;
-    assert_eq!(reply.status, 413);
-}
-
-#[tokio::test]
-async fn montly_ezq_and_kinguin_successes() {
-    let address = start().await;
-    let montly = br#"{"id":"evt:m1","type":"order.signed","data":{"orderId":42}}"#;
-    let signature = timestamped::sign(&secret(MONTLY_SECRET), now(), montly);
-    let reply = post(
-        address,
-        "/webhooks/montly",
-        &[("Montly-Signature", &signature)],
-        montly,
-    )
-    .await;
-    assert_eq!(reply.status, 200, "{}", reply.body);
-
-    let ezq = include_bytes!("fixtures/ezq/order_marketplace_confirmed.json");
-    let signature = body_hmac::sign(&secret(EZQ_SECRET), ezq);
-    let reply = post(
-        address,
-        "/webhooks/ezq",
-        &[("x-signature", &signature)],
-        ezq,
-    )
-    .await;
-    assert_eq!(reply.status, 200, "{}", reply.body);
-    let reply = post(
-        address,
-        "/webhooks/ezq",
-        &[("x-signature", &"0".repeat(64))],
-        ezq,
-    )
-    .await;
-    assert_eq!(reply.status, 401);
-
-    let kinguin = br#"{"orderId":"PHS84FJAG5U","orderExternalId":"AL2FEEHOO2OHF","status":"canceled","updatedAt":"2020-10-16T11:24:08+00:00"}"#;
-    let headers = [
-        ("X-Event-Name", "order.status"),
-        ("X-Event-Secret", KINGUIN_SECRET),
-    ];
-    let reply = post(address, "/webhooks/kinguin", &headers, kinguin).await;
-    assert_eq!(reply.status, 204, "{}", reply.body);
-    let wrong = [
-        ("X-Event-Name", "order.status"),
-        ("X-Event-Secret", "guess"),
-    ];
+    let app = receiver::router(hooks()).layer(axum::Extension(BodyLimit(1024)));
+    let server = Server::start(app).await;
+    let order = common::cases().into_iter().next().unwrap();
+    assert!(order.body.len() > 1024);
+    let response = order.send(server.address).await;
+    assert_eq!(response.status, 413, "{}", response.text());
     assert_eq!(
-        post(address, "/webhooks/kinguin", &wrong, kinguin)
-            .await
-            .status,
-        401
+        response.text(),
+        "the body is longer than the limit of 1024 bytes"
     );
+    server.stop().await;
 }
 
-#[tokio::test]
-async fn sparkpay_get_tax_is_answered_with_a_tax_reply() {
-    let address = start().await;
-    let body = br#"{"items":[{"cart_item_id":7,"item_number":"A1","item_name":"Towel",
-        "manufacturer_item_number":"","price":10,"discounted_price":8,"quantity":3,
-        "is_tax_exempt":0,"tax_code":"","line_item_subtotal":30}],
-        "shipping_total":5,"handling_total":0}"#;
-    let path = format!("/webhooks/sparkpay/GetTax?token={SPARKPAY_TOKEN}");
-    let reply = post(address, &path, &[], body).await;
-    assert_eq!(reply.status, 200, "{}", reply.body);
-    let tax: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
-    // 25% of 3 × 8.00.
-    assert_eq!(tax["items"][0]["cart_item_id"], 7);
-    assert_eq!(tax["items"][0]["tax_amount"], 6);
-
-    let reply = post(address, "/webhooks/sparkpay/GetTax?token=wrong", &[], body).await;
-    assert_eq!(reply.status, 401);
-    let reply = post(address, "/webhooks/sparkpay/GetTaxes?token=x", &[], body).await;
-    assert_eq!(reply.status, 404);
+#[test]
+fn the_receiver_refuses_to_start_without_its_secrets_unless_asked_for_the_demo() {
+    let error = receiver::hooks_from(&[], |_| None).err().unwrap();
+    assert!(error.contains("LEASECLOUD_SECRET is not set"), "{error}");
+    assert!(error.contains("--demo"), "{error}");
+    // One missing secret is enough to refuse.
+    let all_but_kinguin = |name: &str| common::env(name).filter(|_| name != "KINGUIN_SECRET");
+    let error = receiver::hooks_from(&[], all_but_kinguin).err().unwrap();
+    assert!(error.contains("KINGUIN_SECRET is not set"), "{error}");
+    // A secret with a trailing newline is refused, naming the variable.
+    let newline = |name: &str| common::env(name).map(|value| format!("{value}\n"));
+    let error = receiver::hooks_from(&[], newline).err().unwrap();
+    assert!(error.starts_with("LEASECLOUD_SECRET: "), "{error}");
+    assert!(receiver::hooks_from(&["--demo".to_owned()], |_| None).is_ok());
 }

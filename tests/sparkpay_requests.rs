@@ -13,10 +13,17 @@ fn sample(name: &str) -> Value {
     serde_json::from_str(&fixture(&format!("models/{name}"))).unwrap()
 }
 
+/// Parses a body, and checks that the request serializes to a body that parses back equal.
 fn parse(event: EventType, body: &Value) -> Request {
     let request = Request::parse(event, serde_json::to_vec(body).unwrap()).unwrap();
     assert_eq!(request.event_type(), event);
     assert_eq!(request.expects_reply(), event.expects_reply());
+    let serialized = serde_json::to_vec(&request).unwrap();
+    assert_eq!(
+        Request::parse(event, &serialized).unwrap(),
+        request,
+        "{event}"
+    );
     request
 }
 

@@ -80,3 +80,5 @@ impl Acknowledgement {
         serde_json::to_string(self).unwrap_or_default()
     }
 }
+
+crate::adapters::json_reply!(Acknowledgement);

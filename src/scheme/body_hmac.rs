@@ -18,6 +18,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use std::sync::Arc;
+
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::{DecodePaddingMode, Engine};
 use hmac::Mac;
@@ -46,7 +48,7 @@ pub struct Verified {
 #[derive(Debug, Clone)]
 pub struct Verifier {
     header: &'static str,
-    secrets: Box<[Secret]>,
+    secrets: Arc<[Secret]>,
 }
 
 impl Verifier {
@@ -54,7 +56,7 @@ impl Verifier {
     pub fn new(header: &'static str, secret: Secret) -> Self {
         Verifier {
             header,
-            secrets: Box::new([secret]),
+            secrets: Arc::new([secret]),
         }
     }
 

@@ -18,6 +18,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use std::sync::Arc;
+
 use sha2::{Digest, Sha256};
 
 use crate::headers::{self, Headers};
@@ -37,7 +39,7 @@ pub struct Verified {
 #[derive(Debug, Clone)]
 pub struct Verifier {
     header: &'static str,
-    secrets: Box<[Secret]>,
+    secrets: Arc<[Secret]>,
 }
 
 impl Verifier {
@@ -45,7 +47,7 @@ impl Verifier {
     pub fn new(header: &'static str, secret: Secret) -> Self {
         Verifier {
             header,
-            secrets: Box::new([secret]),
+            secrets: Arc::new([secret]),
         }
     }
 

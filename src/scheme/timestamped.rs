@@ -34,6 +34,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use std::sync::Arc;
+
 use hmac::Mac;
 use subtle::ConstantTimeEq;
 use time::{Duration, OffsetDateTime};
@@ -337,7 +339,7 @@ pub struct Verified {
 #[derive(Debug, Clone)]
 pub struct Verifier {
     header: &'static str,
-    secrets: Box<[Secret]>,
+    secrets: Arc<[Secret]>,
     /// `None` when the timestamp check was deliberately turned off.
     tolerance_seconds: Option<u64>,
 }
@@ -348,7 +350,7 @@ impl Verifier {
     pub fn new(header: &'static str, secret: Secret) -> Self {
         Verifier {
             header,
-            secrets: Box::new([secret]),
+            secrets: Arc::new([secret]),
             tolerance_seconds: Some(whole_seconds(DEFAULT_TOLERANCE)),
         }
     }

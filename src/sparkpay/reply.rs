@@ -701,3 +701,12 @@ impl ValidationReply {
         self.validation_messages.is_empty()
     }
 }
+
+crate::adapters::json_reply!(
+    PaymentReply,
+    PriceReply,
+    ProductStatusReply,
+    TaxReply,
+    DiscountReply,
+    ValidationReply,
+);

@@ -119,8 +119,19 @@ pub const ALL: &[(&str, Check)] = &[
     ("warehouses.json", |text| warehouses(&parse(text))),
 ];
 
-fn parse<'de, T: serde::Deserialize<'de>>(text: &'de str) -> T {
-    serde_json::from_str(text).unwrap()
+/// Parses a sample, and checks that what the crate serializes parses back to an equal value,
+/// so every field-by-field check below also covers the serialized form.
+fn parse<T>(text: &str) -> T
+where
+    T: serde::de::DeserializeOwned + serde::Serialize + PartialEq + std::fmt::Debug,
+{
+    let parsed: T = serde_json::from_str(text).unwrap();
+    let serialized = serde_json::to_string(&parsed).unwrap();
+    let again: T = serde_json::from_str(&serialized).unwrap_or_else(|e| {
+        panic!("{e}: the crate's own serialization does not parse: {serialized}")
+    });
+    assert_eq!(again, parsed, "serialized as {serialized}");
+    parsed
 }
 
 /// `models/addresses.fixed.json`.

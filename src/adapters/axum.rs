@@ -1,0 +1,171 @@
+//! Extractors for axum 0.8 (feature `axum`): a handler names the provider's `Webhook` in its
+//! signature and receives a verified, typed event.
+//!
+//! ```
+//! use axum::extract::FromRef;
+//! use axum::http::StatusCode;
+//! use axum::routing::post;
+//! use axum::Router;
+//! use commerce_webhooks::axum::{Authenticated, Verified};
+//! use commerce_webhooks::{kinguin, leasecloud, Reply, Secret};
+//!
+//! /// The verifiers, built once at start-up; each handler takes its own by `FromRef`.
+//! #[derive(Clone, FromRef)]
+//! struct Hooks {
+//!     leasecloud: leasecloud::Webhook,
+//!     kinguin: kinguin::Webhook,
+//! }
+//!
+//! async fn on_leasecloud(Authenticated(event): Authenticated<leasecloud::Webhook>) -> Reply {
+//!     match event {
+//!         // LeaseCloud calls again until it gets this acknowledgement.
+//!         Ok(event) => leasecloud::Acknowledgement::for_event(&event).into(),
+//!         // Authentic but not understood: keep the exact bytes, then acknowledge.
+//!         Err(unparsed) => {
+//!             eprintln!("dead letter {:?}: {} bytes", unparsed.id, unparsed.body.len());
+//!             unparsed.into()
+//!         }
+//!     }
+//! }
+//!
+//! async fn on_kinguin(Verified(event): Verified<kinguin::Webhook>) -> StatusCode {
+//!     println!("Kinguin {}", event.name());
+//!     StatusCode::NO_CONTENT
+//! }
+//!
+//! # fn main() -> Result<(), commerce_webhooks::ConfigError> {
+//! let hooks = Hooks {
+//!     leasecloud: leasecloud::Webhook::new(Secret::new("whsec_leasecloud")?),
+//!     kinguin: kinguin::Webhook::new(Secret::new("kinguin_secret")?),
+//! };
+//! let app: Router = Router::new()
+//!     .route("/webhooks/leasecloud", post(on_leasecloud))
+//!     .route("/webhooks/kinguin", post(on_kinguin))
+//!     .with_state(hooks);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! The extractors read the body themselves, under their own [`BodyLimit`] (256 KiB unless an
+//! `axum::Extension(BodyLimit(…))` layer says otherwise), not axum's `DefaultBodyLimit`.
+//! A refused request is answered by [`Rejection`]: 401 when it is not authentic, 400 when
+//! its body does not parse (with [`Verified`]) or cannot be read, 413 when it is too long.
+
+use axum_core::extract::{FromRef, FromRequest};
+use axum_core::response::{IntoResponse, Response};
+use bytes::Bytes;
+use http::header::{CONTENT_LENGTH, CONTENT_TYPE};
+use http::{HeaderValue, StatusCode};
+use http_body_util::{BodyExt, LengthLimitError, Limited};
+
+use super::shared::{announced_too_large, verify};
+pub use super::shared::{BodyLimit, Rejection, Unparsed, DEFAULT_BODY_LIMIT, MAX_REASON_LEN};
+use crate::{Provider, Reply};
+
+/// A request verified by the provider's `Webhook` `W` (taken from the router's state by
+/// [`FromRef`]) and parsed into its event.
+///
+/// Refuses with a [`Rejection`]: 401, 400 (the body does not parse, or cannot be read) or
+/// 413. To keep an authentic request whose body does not parse, take [`Authenticated`].
+#[derive(Debug)]
+pub struct Verified<W: Provider>(pub W::Event);
+
+/// A request verified by the provider's `Webhook` `W`: its event, or, when the authentic body
+/// does not parse, the [`Unparsed`] request to store and acknowledge. An unauthentic request
+/// is still refused with 401.
+#[derive(Debug)]
+pub struct Authenticated<W: Provider>(pub Result<W::Event, Unparsed>);
+
+impl<S, W> FromRequest<S> for Verified<W>
+where
+    S: Send + Sync,
+    W: Provider + FromRef<S> + Send,
+{
+    type Rejection = Rejection;
+
+    async fn from_request(
+        request: axum_core::extract::Request,
+        state: &S,
+    ) -> Result<Self, Rejection> {
+        match extract::<S, W>(request, state).await? {
+            Ok(event) => Ok(Verified(event)),
+            Err(unparsed) => Err(Rejection::Malformed(unparsed.error)),
+        }
+    }
+}
+
+impl<S, W> FromRequest<S> for Authenticated<W>
+where
+    S: Send + Sync,
+    W: Provider + FromRef<S> + Send,
+{
+    type Rejection = Rejection;
+
+    async fn from_request(
+        request: axum_core::extract::Request,
+        state: &S,
+    ) -> Result<Self, Rejection> {
+        extract::<S, W>(request, state).await.map(Authenticated)
+    }
+}
+
+async fn extract<S, W>(
+    request: axum_core::extract::Request,
+    state: &S,
+) -> Result<Result<W::Event, Unparsed>, Rejection>
+where
+    W: Provider + FromRef<S>,
+{
+    let (parts, body) = request.into_parts();
+    let limit = parts
+        .extensions
+        .get::<BodyLimit>()
+        .copied()
+        .unwrap_or_default()
+        .0;
+    let content_length = parts.headers.get(CONTENT_LENGTH).map(HeaderValue::as_bytes);
+    if announced_too_large(content_length, limit) {
+        return Err(Rejection::TooLarge { limit });
+    }
+    let body: Bytes = match Limited::new(body, limit).collect().await {
+        Ok(collected) => collected.to_bytes(),
+        Err(error) if error.is::<LengthLimitError>() => return Err(Rejection::TooLarge { limit }),
+        Err(_) => return Err(Rejection::UnreadableBody),
+    };
+    let hook = W::from_ref(state);
+    let mut request = crate::Request::new(&parts.headers, &body).path(parts.uri.path());
+    if let Some(query) = parts.uri.query() {
+        request = request.query(query);
+    }
+    verify(&hook, &request, &body)
+}
+
+impl IntoResponse for Rejection {
+    fn into_response(self) -> Response {
+        let status =
+            StatusCode::from_u16(self.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let content_type = [(CONTENT_TYPE, "text/plain; charset=utf-8")];
+        (status, content_type, self.reason()).into_response()
+    }
+}
+
+impl IntoResponse for Reply {
+    fn into_response(self) -> Response {
+        let status = StatusCode::from_u16(self.status_code()).unwrap_or(StatusCode::OK);
+        match self.json_body() {
+            Some(_) => {
+                let content_type = [(CONTENT_TYPE, "application/json")];
+                (status, content_type, self.into_body()).into_response()
+            }
+            None => status.into_response(),
+        }
+    }
+}
+
+impl IntoResponse for Unparsed {
+    /// The answer that stops the provider from sending the request again: see
+    /// [`Provider::unparsed_reply`].
+    fn into_response(self) -> Response {
+        self.reply().clone().into_response()
+    }
+}

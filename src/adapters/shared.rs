@@ -1,0 +1,166 @@
+//! The extractors' common parts: the body limit, what an authentic but unparsable request
+//! becomes, the rejection, and the verification step itself.
+
+use std::fmt;
+
+use bytes::Bytes;
+
+use crate::{Error, ParseError, Provider, Reply, VerifyError};
+
+/// The largest body the extractors read when no [`BodyLimit`] is set: 256 KiB, well above
+/// any documented payload.
+pub const DEFAULT_BODY_LIMIT: usize = 256 * 1024;
+
+/// The largest body an extractor reads, in bytes; a longer one is refused with 413 before it
+/// is verified. Set it for a route or an app: `.layer(axum::Extension(BodyLimit(1 << 20)))`
+/// with axum, `.app_data(BodyLimit(1 << 20))` with actix-web. The default is
+/// [`DEFAULT_BODY_LIMIT`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BodyLimit(pub usize);
+
+impl Default for BodyLimit {
+    fn default() -> Self {
+        BodyLimit(DEFAULT_BODY_LIMIT)
+    }
+}
+
+/// An authentic request whose body did not parse, for a handler that stores it (a dead-letter
+/// queue) and acknowledges it, so that the provider stops sending it and nothing is lost.
+///
+/// Responding with it answers what the provider documents as success (for LeaseCloud a 200
+/// with an acknowledgement of the event id): see [`Provider::unparsed_reply`].
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Unparsed {
+    /// The body exactly as received.
+    pub body: Bytes,
+    /// The provider's event id, when the body has one.
+    pub id: Option<String>,
+    /// The event name, when the request names it.
+    pub name: Option<String>,
+    /// What did not parse, and where.
+    pub error: ParseError,
+    reply: Reply,
+}
+
+impl Unparsed {
+    fn new<W: Provider>(body: Bytes, error: ParseError) -> Self {
+        Unparsed {
+            body,
+            id: error.id.clone(),
+            name: error.event.clone(),
+            reply: W::unparsed_reply(&error),
+            error,
+        }
+    }
+
+    /// The answer that tells the provider the delivery arrived: send it once the body is
+    /// stored.
+    pub fn reply(&self) -> &Reply {
+        &self.reply
+    }
+}
+
+impl From<Unparsed> for Reply {
+    /// The answer that stops the provider from sending the request again.
+    fn from(unparsed: Unparsed) -> Self {
+        unparsed.reply
+    }
+}
+
+/// Why an extractor refused a request. As a response it is the status and a short reason
+/// (under [`MAX_REASON_LEN`] bytes, plain text) that never contains a secret or the body.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Rejection {
+    /// The request is not proven to come from the provider: 401.
+    NotAuthentic(VerifyError),
+    /// The request is authentic but its body does not parse: 400. (`Authenticated` hands
+    /// such a request to the handler instead.)
+    Malformed(ParseError),
+    /// The body is longer than the [`BodyLimit`]: 413.
+    TooLarge {
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// The body could not be read (the connection broke): 400.
+    UnreadableBody,
+    /// The provider's `Webhook` is not registered with the framework (actix-web's
+    /// `app_data`): 500, a set-up mistake.
+    NotConfigured,
+}
+
+/// The longest reason a [`Rejection`] answers with, in bytes.
+pub const MAX_REASON_LEN: usize = 512;
+
+impl Rejection {
+    /// The HTTP status: 401, 400, 413 or 500.
+    pub fn status_code(&self) -> u16 {
+        match self {
+            Rejection::NotAuthentic(_) => 401,
+            Rejection::Malformed(_) | Rejection::UnreadableBody => 400,
+            Rejection::TooLarge { .. } => 413,
+            Rejection::NotConfigured => 500,
+        }
+    }
+
+    /// The reason sent with the status: the first clause of the error, which names what was
+    /// checked and never a secret, cut to [`MAX_REASON_LEN`] bytes (an event name comes from
+    /// the request and may be long).
+    pub fn reason(&self) -> String {
+        let full = self.to_string();
+        let first = full.split(": ").next().unwrap_or_default();
+        let mut end = first.len().min(MAX_REASON_LEN);
+        while !first.is_char_boundary(end) {
+            end -= 1;
+        }
+        first.get(..end).unwrap_or_default().to_owned()
+    }
+
+    fn from_error(error: Error) -> Self {
+        match error {
+            Error::Verify(error) => Rejection::NotAuthentic(error),
+            Error::Parse(error) => Rejection::Malformed(error),
+        }
+    }
+}
+
+impl fmt::Display for Rejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Rejection::NotAuthentic(error) => error.fmt(f),
+            Rejection::Malformed(error) => error.fmt(f),
+            Rejection::TooLarge { limit } => {
+                write!(f, "the body is longer than the limit of {limit} bytes")
+            }
+            Rejection::UnreadableBody => f.write_str("the body could not be read"),
+            Rejection::NotConfigured => f.write_str(
+                "the webhook verifier is not registered with the application: a set-up mistake",
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Rejection {}
+
+/// The body read, the request verified: what both extractors do once the framework part is
+/// done. An authentic request whose body did not parse is `Ok(Err(unparsed))`.
+pub(super) fn verify<W: Provider>(
+    hook: &W,
+    request: &crate::Request<'_>,
+    body: &Bytes,
+) -> Result<Result<W::Event, Unparsed>, Rejection> {
+    match hook.verify_request(request) {
+        Ok(event) => Ok(Ok(event)),
+        Err(Error::Parse(error)) => Ok(Err(Unparsed::new::<W>(body.clone(), error))),
+        Err(error) => Err(Rejection::from_error(error)),
+    }
+}
+
+/// A `Content-Length` that announces more than `limit` bytes: refused before reading.
+pub(super) fn announced_too_large(content_length: Option<&[u8]>, limit: usize) -> bool {
+    content_length
+        .and_then(|value| std::str::from_utf8(value).ok())
+        .and_then(|value| value.trim().parse::<u64>().ok())
+        .is_some_and(|length| length > limit as u64)
+}
