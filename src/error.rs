@@ -35,49 +35,41 @@ impl Error {
 
 /// Why a request failed authentication.
 ///
-/// Each variant names the header concerned and the figures a person needs to act on it. Every
-/// field is a `&'static str` or an integer, so building one allocates nothing.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Each variant names what was checked and carries the figures a person needs to act on it.
+/// Every field is a `&'static str` or an integer, so building one allocates nothing.
+///
+/// The `header` field holds the name of what was checked: a header for four providers, the
+/// `token` query parameter of the URL for Spark Pay, and the message says which. Only a
+/// signature of the body (`LeaseCloud-Signature`, `Montly-Signature`, `x-signature`, or a
+/// verifier of the [`scheme`](crate::scheme) modules built for another provider) brings the
+/// advice to pass the raw body unmodified; a secret sent as it is (Kinguin's
+/// `X-Event-Secret`, Spark Pay's token) does not.
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum VerifyError {
-    /// The authentication header is absent.
-    #[error(
-        "the `{header}` header is missing: the request was not sent by the provider, or a proxy \
-         dropped the header"
-    )]
+    /// The authentication header (or, for Spark Pay, query parameter) is absent.
     MissingHeader {
-        /// The header that was looked for.
+        /// The header (or query parameter) that was looked for.
         header: &'static str,
     },
     /// The header is present but does not follow its grammar.
-    #[error("the `{header}` header is malformed: {reason}")]
     MalformedHeader {
-        /// The header concerned.
+        /// The header (or query parameter) concerned.
         header: &'static str,
         /// What is wrong with it.
         reason: &'static str,
     },
     /// A timestamped header carries no `v1` signature (perhaps only other schemes such as `v0`).
-    #[error("the `{header}` header carries no `v1` signature")]
     NoSignature {
         /// The header concerned.
         header: &'static str,
     },
-    /// No signature matches under any configured secret.
-    #[error(
-        "the `{header}` header matches none of the configured secrets: check that the secret is \
-         the one configured at the provider and, for a signature, that the raw request body is \
-         passed exactly as received (not re-serialized JSON, no newline added or trimmed)"
-    )]
+    /// No signature (or secret, or token) matches under any configured secret.
     SignatureMismatch {
-        /// The header concerned.
+        /// The header (or query parameter) concerned.
         header: &'static str,
     },
     /// The signature is valid but its timestamp is older than the tolerance: a possible replay.
-    #[error(
-        "the timestamp in `{header}` is {age_seconds} s old, beyond the tolerance of \
-         {tolerance_seconds} s: the request may be a replay, or this machine's clock is wrong"
-    )]
     TimestampTooOld {
         /// The header concerned.
         header: &'static str,
@@ -87,10 +79,6 @@ pub enum VerifyError {
         tolerance_seconds: u64,
     },
     /// The signature is valid but its timestamp lies further in the future than the tolerance.
-    #[error(
-        "the timestamp in `{header}` is {ahead_seconds} s in the future, beyond the tolerance of \
-         {tolerance_seconds} s: this machine's clock or the provider's is wrong"
-    )]
     TimestampInFuture {
         /// The header concerned.
         header: &'static str,
@@ -101,14 +89,116 @@ pub enum VerifyError {
     },
     /// The header is longer than [`MAX_HEADER_LEN`](crate::MAX_HEADER_LEN) bytes or carries more
     /// than [`MAX_SIGNATURES`](crate::MAX_SIGNATURES) signatures.
-    #[error("the `{header}` header is too large: {limit}")]
     HeaderTooLarge {
-        /// The header concerned.
+        /// The header (or query parameter) concerned.
         header: &'static str,
         /// Which limit was exceeded, with the figures.
         limit: HeaderLimit,
     },
 }
+
+/// What a name in a [`VerifyError`] carries, which decides how the message speaks of it.
+enum Credential {
+    /// A header carrying a signature of the body.
+    Signature,
+    /// A header carrying the secret itself.
+    SecretHeader,
+    /// A query parameter carrying the secret itself.
+    QueryToken,
+}
+
+impl Credential {
+    fn of(name: &str) -> Self {
+        if name == crate::sparkpay::TOKEN_PARAM {
+            Credential::QueryToken
+        } else if name.eq_ignore_ascii_case(crate::kinguin::SECRET_HEADER) {
+            Credential::SecretHeader
+        } else {
+            Credential::Signature
+        }
+    }
+
+    /// `header` or `query parameter`.
+    fn noun(&self) -> &'static str {
+        match self {
+            Credential::QueryToken => "query parameter",
+            Credential::Signature | Credential::SecretHeader => "header",
+        }
+    }
+}
+
+impl fmt::Display for VerifyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let credential = Credential::of(self.header());
+        let noun = credential.noun();
+        match self {
+            VerifyError::MissingHeader { header } => match credential {
+                Credential::QueryToken => write!(
+                    f,
+                    "the `{header}` query parameter is missing from the request URL: the \
+                     request was not sent to a URL registered with the token, or the query was \
+                     not passed on"
+                ),
+                _ => write!(
+                    f,
+                    "the `{header}` header is missing: the request was not sent by the \
+                     provider, or a proxy dropped the header"
+                ),
+            },
+            VerifyError::MalformedHeader { header, reason } => {
+                write!(f, "the `{header}` {noun} is malformed: {reason}")
+            }
+            VerifyError::NoSignature { header } => {
+                write!(f, "the `{header}` header carries no `v1` signature")
+            }
+            VerifyError::SignatureMismatch { header } => match credential {
+                Credential::Signature => write!(
+                    f,
+                    "the `{header}` header matches none of the configured secrets: check that \
+                     the secret is the one configured at the provider, and that the raw request \
+                     body is passed exactly as received (not re-serialized JSON, no newline \
+                     added or trimmed)"
+                ),
+                Credential::SecretHeader => write!(
+                    f,
+                    "the `{header}` header matches none of the configured secrets: check that \
+                     the secret is the one configured at the provider"
+                ),
+                Credential::QueryToken => write!(
+                    f,
+                    "the `{header}` query parameter matches none of the configured tokens: \
+                     check that the URL registered at the provider carries the token this \
+                     endpoint is configured with"
+                ),
+            },
+            VerifyError::TimestampTooOld {
+                header,
+                age_seconds,
+                tolerance_seconds,
+            } => write!(
+                f,
+                "the timestamp in `{header}` is {age_seconds} s old, beyond the tolerance of \
+                 {tolerance_seconds} s: the request may be a replay, or this machine's clock is \
+                 wrong"
+            ),
+            VerifyError::TimestampInFuture {
+                header,
+                ahead_seconds,
+                tolerance_seconds,
+            } => write!(
+                f,
+                "the timestamp in `{header}` is {ahead_seconds} s in the future, beyond the \
+                 tolerance of {tolerance_seconds} s: this machine's clock or the provider's is \
+                 wrong"
+            ),
+            VerifyError::HeaderTooLarge { header, limit } => {
+                write!(f, "the `{header}` {noun} is too large: {limit}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for VerifyError {}
 
 /// Which size limit a header exceeded; see [`VerifyError::HeaderTooLarge`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,7 +228,7 @@ impl fmt::Display for HeaderLimit {
 }
 
 impl VerifyError {
-    /// The header this error is about.
+    /// The header (or, for Spark Pay, the query parameter) this error is about.
     pub fn header(&self) -> &'static str {
         match self {
             VerifyError::MissingHeader { header }

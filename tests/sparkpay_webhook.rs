@@ -143,3 +143,122 @@ fn the_token_is_read_from_a_query_a_path_or_a_url() {
         })
     ));
 }
+
+#[test]
+fn token_errors_speak_of_a_query_parameter_and_not_of_a_body() {
+    let not_json = b"not json";
+    let messages = [
+        hook()
+            .verify_query(EventType::GetPrice, "token=guess", not_json)
+            .unwrap_err()
+            .to_string(),
+        hook()
+            .verify_query(EventType::GetPrice, "store=1", not_json)
+            .unwrap_err()
+            .to_string(),
+        hook()
+            .verify_query(EventType::GetPrice, "token=a&token=b", not_json)
+            .unwrap_err()
+            .to_string(),
+        hook()
+            .verify_query(EventType::GetPrice, "token=%zz", not_json)
+            .unwrap_err()
+            .to_string(),
+    ];
+    assert!(
+        messages[0].starts_with("the `token` query parameter matches none"),
+        "{}",
+        messages[0]
+    );
+    assert!(
+        messages[1].starts_with("the `token` query parameter is missing"),
+        "{}",
+        messages[1]
+    );
+    assert!(
+        messages[2].starts_with("the `token` query parameter is malformed"),
+        "{}",
+        messages[2]
+    );
+    assert!(
+        messages[3].contains("`%` is not followed by two hex digits"),
+        "{}",
+        messages[3]
+    );
+    for message in &messages {
+        assert!(!message.contains("header"), "{message}");
+        assert!(!message.contains("body"), "{message}");
+        assert!(
+            !message.contains("guess") && !message.contains(TOKEN),
+            "{message}"
+        );
+    }
+}
+
+#[test]
+fn a_token_with_characters_a_url_encodes_matches_encoded_or_as_it_is() {
+    let token = "sp+tok/7%q~x y";
+    let hook = Webhook::new(Secret::new(token).unwrap());
+    let query = Webhook::sign_query(&Secret::new(token).unwrap());
+    assert_eq!(query, "token=sp%2Btok%2F7%25q~x%20y");
+    assert!(hook
+        .verify_query(EventType::GetPrice, &query, PRICE_BODY)
+        .is_ok());
+    // Lower-case escapes are the same bytes.
+    let lower = "token=sp%2btok%2f7%25q~x%20y";
+    assert!(hook
+        .verify_query(EventType::GetPrice, lower, PRICE_BODY)
+        .is_ok());
+    // A `+` in a URL is a `+`, not a space: a token with a plus may be registered unencoded.
+    let plus = Webhook::new(Secret::new("a+b").unwrap());
+    assert!(plus
+        .verify_query(EventType::GetPrice, "token=a+b", PRICE_BODY)
+        .is_ok());
+    assert!(plus
+        .verify_query(EventType::GetPrice, "token=a%2Bb", PRICE_BODY)
+        .is_ok());
+    assert!(plus
+        .verify_query(EventType::GetPrice, "token=a%20b", PRICE_BODY)
+        .is_err());
+    // A token given directly (already decoded by a framework) is compared as it is.
+    assert!(hook.verify(EventType::GetPrice, token, PRICE_BODY).is_ok());
+    // A broken escape is malformed, not a near match.
+    let error = hook
+        .verify_query(EventType::GetPrice, "token=sp%2", PRICE_BODY)
+        .unwrap_err();
+    assert!(matches!(
+        error,
+        Error::Verify(VerifyError::MalformedHeader {
+            header: "token",
+            ..
+        })
+    ));
+}
+
+#[test]
+fn only_signature_headers_bring_the_raw_body_advice() {
+    use commerce_webhooks::{kinguin, leasecloud};
+    let signature = leasecloud::Webhook::new(Secret::new("whsec_a").unwrap())
+        .verify(
+            &leasecloud::Webhook::sign_headers(&Secret::new("whsec_b").unwrap(), 1, b"{}"),
+            b"{}",
+        )
+        .unwrap_err()
+        .to_string();
+    assert!(
+        signature.contains("the raw request body is passed exactly as received"),
+        "{signature}"
+    );
+    let secret = kinguin::Webhook::new(Secret::new("kinguin_a").unwrap())
+        .verify(
+            &kinguin::Webhook::sign_headers(&Secret::new("kinguin_b").unwrap(), "order.status"),
+            b"{}",
+        )
+        .unwrap_err()
+        .to_string();
+    assert!(
+        secret.starts_with("the `X-Event-Secret` header matches none"),
+        "{secret}"
+    );
+    assert!(!secret.contains("body"), "{secret}");
+}

@@ -149,8 +149,8 @@ impl Webhook {
 /// The value of the `token` parameter in a query string, as it appears there.
 ///
 /// Accepts the query with or without its leading `?`, or a whole URL or path, and ignores a
-/// `#fragment`. The value is not percent-decoded: choose tokens of letters, digits, `-`, `_`,
-/// `.` and `~`, which URLs carry unchanged.
+/// `#fragment`. The value is returned as it appears, still percent-encoded;
+/// [`Webhook::verify_query`] and [`Provider::verify_request`] decode it before comparing.
 ///
 /// ```
 /// use commerce_webhooks::sparkpay::token_from_query;
