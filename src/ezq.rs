@@ -7,6 +7,13 @@
 //! `{"event": "<name>", "data": <Order>}`; the event name selects the [`Event`] variant, and every
 //! order event carries the full typed [`Order`].
 //!
+//! # When an authentic body does not parse
+//!
+//! EZQ retries three times, a minute apart, unless it gets a 200. Keep the raw body and answer
+//! 200: [`Error::Parse`](crate::Error::Parse) names the event
+//! ([`ParseError::event`](crate::ParseError::event)), and the framework adapters'
+//! `Authenticated` extractor hands the body over and answers for you.
+//!
 //! # Retries and replays
 //!
 //! EZQ expects status **200**; any other answer is retried 3 times, one minute apart. Nothing

@@ -10,6 +10,11 @@
 //! Any 2xx with an empty body; Kinguin recommends **204 No Content**. A failure is retried a few
 //! times, then the webhook is dropped, and an endpoint that fails too often may be disabled.
 //!
+//! So an authentic body this crate cannot read is best kept and answered 204 too: refusing it
+//! loses it after the retries and counts against the endpoint. [`Error::Parse`](crate::Error::Parse)
+//! names the event ([`ParseError::event`](crate::ParseError::event)); the framework adapters'
+//! `Authenticated` extractor hands the body over and answers 204 for you.
+//!
 //! # Order of delivery and repeats
 //!
 //! Kinguin sends webhooks asynchronously and does not preserve their order: a product's or an

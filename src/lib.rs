@@ -2,20 +2,24 @@
 //! Pay.
 //!
 //! The crate does no I/O. Hand it the header values and the raw body bytes your web framework
-//! received; get back a typed event, or an error that says exactly what failed and maps to a
-//! status code ([`Error::status_code`]: 401 when the request is not authentic, 400 when an
-//! authentic body does not parse).
+//! received (and, for Spark Pay, the request's path and query); get back a typed event, or an
+//! error that says exactly what failed: [`Error::Verify`] when the request is not proven to
+//! come from the provider (answer 401), [`Error::Parse`] when an authentic body does not have
+//! the documented shape (keep it, and answer what the provider documents as success: see
+//! below).
 //!
 //! # From `cargo add` to a verified event
 //!
-//! 1. `cargo add commerce-webhooks` (add `--features http` to pass an `http::HeaderMap`, as
-//!    axum, hyper and reqwest use, directly).
+//! 1. `cargo add commerce-webhooks`, with `--features axum` or `--features actix-web` for the
+//!    framework extractors ([`axum`](crate::axum), [`actix`](crate::actix)), or
+//!    `--features http` to pass an `http::HeaderMap` (hyper, reqwest) directly.
 //! 2. At start-up, build one `Webhook` per provider from the secret in its dashboard. A secret
 //!    that is empty or has surrounding whitespace (a stray newline from an environment file) is
 //!    refused here, not on the first request.
 //! 3. In the handler, take the body as **bytes**, not as parsed JSON: the signature covers
-//!    the exact bytes sent, and re-serialized JSON no longer matches it.
-//! 4. Call `verify`; answer what the provider expects on success, or `error.status_code()`.
+//!    the exact bytes sent, and re-serialized JSON no longer matches it. (The extractors do
+//!    this for you.)
+//! 4. Call `verify`; act on the event, deduplicating on its idempotency key.
 //!
 //! ```
 //! use commerce_webhooks::{montly, Error, Secret};
@@ -43,6 +47,43 @@
 //! assert_eq!(error.status_code(), 401);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! # One shape for every provider
+//!
+//! Every provider's `Webhook` implements [`Provider`]: it takes a [`Request`] (headers, raw
+//! body, and the URI's path and query) and gives its event, which implements
+//! [`WebhookEvent`] (`name`, `id`, `idempotency_key`). An adapter, a queue worker or a test
+//! helper written once over `W: Provider` works for all five; the crate's own axum and
+//! actix-web extractors are written that way and name no provider:
+//!
+//! ```
+//! use commerce_webhooks::{Error, Provider, Request, WebhookEvent};
+//!
+//! /// What a queue keeps: the provider, the event name, its dedup key and the raw body.
+//! fn enqueue<W: Provider>(hook: &W, request: &Request<'_>) -> Result<String, Error> {
+//!     let event = hook.verify_request(request)?;
+//!     Ok(format!("{} {} {}", W::NAME, event.name(), event.idempotency_key()))
+//! }
+//!
+//! # use commerce_webhooks::{ezq, Secret};
+//! let hook = ezq::Webhook::new(Secret::new("ezq_secret")?);
+//! let body = br#"{"event":"order.refunded","data":{"slugId":"7-abc"}}"#;
+//! let headers = ezq::Webhook::sign_headers(&Secret::new("ezq_secret")?, body);
+//! let line = enqueue(&hook, &Request::new(&headers, body))?;
+//! assert!(line.starts_with("EZQ order.refunded order.refunded:"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Every event, request, model and reply is `Serialize` and `Deserialize` in the provider's own
+//! wire format, so a verified event can go on a queue and be parsed again later.
+//!
+//! # When an authentic body does not parse
+//!
+//! It is still the provider's delivery, and most providers send it again until they get the
+//! answer they document as success: refusing it loses it or brings a storm of retries. So keep
+//! the raw body and acknowledge it. [`ParseError`] carries the event's name and id wherever
+//! they stand in the body, [`Provider::unparsed_reply`] is the acknowledgement each provider
+//! needs, and the extractors' `Authenticated` hands both to the handler.
 //!
 //! # The providers
 //!
@@ -157,7 +198,7 @@ pub const MAX_SIGNATURES: usize = 16;
 /// The most secrets one verifier holds (enough for any rotation in progress).
 pub const MAX_SECRETS: usize = 8;
 
-// The README's examples compile and run as doctests (the receiver needs `http`'s HeaderMap).
+// The README's examples compile and run as doctests (the receiver needs the axum extractors).
 #[doc = include_str!("../README.md")]
-#[cfg(all(doctest, feature = "http"))]
+#[cfg(all(doctest, feature = "axum"))]
 pub struct ReadmeDoctests;

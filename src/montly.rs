@@ -15,6 +15,13 @@
 //!   partner therefore sees the same event more than once: deduplicate on
 //!   [`Event::idempotency_key`].
 //!
+//! # When an authentic body does not parse
+//!
+//! Montly tries 12 times over 7 days until it gets a 200, whatever the body. Keep the raw body
+//! and answer 200: [`Error::Parse`](crate::Error::Parse) carries the event id and type
+//! ([`ParseError::id`](crate::ParseError::id)), and the framework adapters' `Authenticated`
+//! extractor hands the body over and answers for you.
+//!
 //! # Receiving an event
 //!
 //! ```

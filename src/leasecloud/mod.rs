@@ -15,6 +15,15 @@
 //!   body is an [`Acknowledgement`]. The same event may therefore arrive more than once:
 //!   deduplicate on [`Event::idempotency_key`].
 //!
+//! # When an authentic body does not parse
+//!
+//! LeaseCloud calls again until it is acknowledged, so refusing a body this crate cannot read
+//! only brings it back, for ever. Keep the raw body, then answer 200 with the acknowledgement
+//! of its event id: [`Error::Parse`](crate::Error::Parse) carries the id
+//! ([`ParseError::id`](crate::ParseError::id)) and action wherever they stand in the body,
+//! [`Acknowledgement::new`] builds the reply, and the framework adapters' `Authenticated`
+//! extractor does both in one line ([`Provider::unparsed_reply`](crate::Provider::unparsed_reply)).
+//!
 //! # Receiving an event
 //!
 //! ```

@@ -10,14 +10,19 @@
 //! Spark Pay neither signs its requests nor names the event in them. Both gaps are closed by the
 //! URL you register:
 //!
-//! 1. **One URL per event type.** Create one [`Subscription`] per event, each with its own path
-//!    (`…/sparkpay/GetTax`, `…/sparkpay/OrderPlaced`), and route each path to its
-//!    [`EventType`] (`"GetTax".parse::<EventType>()` reads the path segment).
+//! 1. **One URL per event type, ending in its name.** Create one [`Subscription`] per event,
+//!    each with its own path whose last segment is the [`EventType`]'s name
+//!    (`https://shop.example/hooks/sparkpay/GetTax`, `…/sparkpay/OrderPlaced`). Through
+//!    [`Provider::verify_request`](crate::Provider::verify_request) (and so the framework
+//!    adapters) the crate reads the event type from that segment of
+//!    [`Request::path`](crate::Request::path); with [`Webhook::verify_query`] you route each
+//!    path yourself (`"GetTax".parse::<EventType>()`).
 //! 2. **A secret token in the URL.** Generate a long random token (32 or more letters and
-//!    digits), append it as `?token=…`, and give the same token to [`Webhook`], which refuses
-//!    any request that does not carry it. Keep the token out of logs: log the path, not the
-//!    query. To rotate, accept both tokens with [`Webhook::with_secrets`], re-register the
-//!    subscriptions with the new one, then drop the old.
+//!    digits), append it as `?token=…` ([`Webhook::sign_query`] writes it, percent-encoded
+//!    where needed), and give the same token to [`Webhook`], which refuses any request that
+//!    does not carry it. Keep the token out of logs: log the path, not the query. To rotate,
+//!    accept both tokens with [`Webhook::with_secrets`], re-register the subscriptions with
+//!    the new one, then drop the old.
 //! 3. **HTTPS only.** The token travels in the URL, so a plain `http://` URL would expose it;
 //!    [`Subscription::validate`] refuses one.
 //!
@@ -66,6 +71,14 @@
 //! );
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! # When an authentic body does not parse
+//!
+//! Spark Pay does not retry. A notification is acknowledged by any 2xx, so keep the raw body
+//! and answer 200. For an event that waits for a reply there is no reply to compute: the store
+//! applies the subscription's [`FailureType`] whatever is answered, and 200 with no body is
+//! what the framework adapters' `Authenticated` extractor answers after handing the body
+//! over. [`Error::Parse`](crate::Error::Parse) names the event type.
 //!
 //! # What is typed
 //!
