@@ -177,6 +177,17 @@ mod secret;
 pub mod sparkpay;
 mod webhook;
 
+/// Crate-private code for the fuzz targets only: cargo-fuzz builds every crate with
+/// `--cfg fuzzing`, so none of this exists in a normal build.
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub mod fuzzing {
+    /// The verify path's HMAC-SHA256 of the concatenation of `parts`.
+    pub fn hmac_sha256<const N: usize>(key: &[u8], parts: [&[u8]; N]) -> [u8; 32] {
+        crate::hmac_sha256::KeyState::new(key).tag(parts)
+    }
+}
+
 #[cfg(feature = "actix-web")]
 pub use adapters::actix;
 #[cfg(feature = "axum")]
