@@ -270,20 +270,8 @@ impl Event {
     }
 }
 
-impl crate::WebhookEvent for Event {
-    fn name(&self) -> &str {
-        Event::name(self)
-    }
-
-    /// Kinguin sends no event id.
-    fn id(&self) -> Option<&str> {
-        None
-    }
-
-    fn idempotency_key(&self) -> Cow<'_, str> {
-        Event::idempotency_key(self)
-    }
-}
+// Kinguin sends no event id.
+crate::provider::webhook_event!(Event, id: |_event| None);
 
 impl Serialize for Event {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

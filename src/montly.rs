@@ -255,32 +255,30 @@ impl Event {
     }
 }
 
-impl crate::WebhookEvent for Event {
-    fn name(&self) -> &str {
-        self.kind.name()
-    }
+id_event_impls!();
 
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
-    }
+/// The trait implementations of an `Event { id, kind }` read from an envelope whose event
+/// name is under `NAME_KEY`: Montly's, and LeaseCloud's, which is Montly's under a new name.
+macro_rules! id_event_impls {
+    () => {
+        $crate::provider::webhook_event!(Event, id: |event| Some(&event.id));
 
-    fn idempotency_key(&self) -> Cow<'_, str> {
-        Event::idempotency_key(self)
-    }
+        impl ::serde::Serialize for Event {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                $crate::montly::serialize_envelope(serializer, "Event", NAME_KEY, &self.id, &self.kind)
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for Event {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let (id, kind) = $crate::montly::deserialize_event(NAME_KEY, deserializer)?;
+                Ok(Event { id, kind })
+            }
+        }
+    };
 }
 
-impl Serialize for Event {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serialize_envelope(serializer, "Event", NAME_KEY, &self.id, &self.kind)
-    }
-}
-
-impl<'de> Deserialize<'de> for Event {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let (id, kind) = deserialize_event(NAME_KEY, deserializer)?;
-        Ok(Event { id, kind })
-    }
-}
+pub(crate) use id_event_impls;
 
 /// An envelope's kind of event: the name and the typed `data` (Montly's and LeaseCloud's).
 pub(crate) trait Kind: Dispatch {

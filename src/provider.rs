@@ -211,6 +211,29 @@ pub trait WebhookEvent {
     fn idempotency_key(&self) -> Cow<'_, str>;
 }
 
+/// Implements [`WebhookEvent`] for a provider's event type through its inherent `name` and
+/// `idempotency_key`, and `id` as the expression given (`|event| …`).
+macro_rules! webhook_event {
+    ($event:ty, id: |$this:ident| $id:expr) => {
+        impl $crate::WebhookEvent for $event {
+            fn name(&self) -> &str {
+                <$event>::name(self)
+            }
+
+            fn id(&self) -> Option<&str> {
+                let $this = self;
+                $id
+            }
+
+            fn idempotency_key(&self) -> std::borrow::Cow<'_, str> {
+                <$event>::idempotency_key(self)
+            }
+        }
+    };
+}
+
+pub(crate) use webhook_event;
+
 /// The longest [`WebhookEvent::idempotency_key`], in bytes.
 pub const MAX_IDEMPOTENCY_KEY_LEN: usize = 128;
 

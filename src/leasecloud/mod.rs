@@ -270,32 +270,7 @@ impl Event {
     }
 }
 
-impl crate::WebhookEvent for Event {
-    fn name(&self) -> &str {
-        self.kind.name()
-    }
-
-    fn id(&self) -> Option<&str> {
-        Some(&self.id)
-    }
-
-    fn idempotency_key(&self) -> Cow<'_, str> {
-        Event::idempotency_key(self)
-    }
-}
-
-impl Serialize for Event {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        montly::serialize_envelope(serializer, "Event", NAME_KEY, &self.id, &self.kind)
-    }
-}
-
-impl<'de> Deserialize<'de> for Event {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let (id, kind) = montly::deserialize_event(NAME_KEY, deserializer)?;
-        Ok(Event { id, kind })
-    }
-}
+montly::id_event_impls!();
 
 impl Kind for EventKind {
     fn kind_name(&self) -> &str {

@@ -148,17 +148,5 @@ impl Request {
     }
 }
 
-impl crate::WebhookEvent for Request {
-    fn name(&self) -> &str {
-        Request::name(self)
-    }
-
-    /// Spark Pay sends no event id.
-    fn id(&self) -> Option<&str> {
-        None
-    }
-
-    fn idempotency_key(&self) -> Cow<'_, str> {
-        Request::idempotency_key(self)
-    }
-}
+// Spark Pay sends no event id.
+crate::provider::webhook_event!(Request, id: |_event| None);
