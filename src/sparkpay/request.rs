@@ -133,10 +133,10 @@ impl Request {
     }
 
     /// A key that is the same for every delivery of the same request and differs between
-    /// requests of different content: `sha256:` and the hex of the SHA-256 of the event type
-    /// and the body re-serialized (Spark Pay sends no event id, and its bodies are whole
-    /// orders, carts or products, longer than
-    /// [`MAX_IDEMPOTENCY_KEY_LEN`](crate::MAX_IDEMPOTENCY_KEY_LEN) bytes).
+    /// requests of different content: the event type, `:` and the body as the crate
+    /// serializes it (Spark Pay sends no event id). Nearly every body is longer than
+    /// [`MAX_IDEMPOTENCY_KEY_LEN`](crate::MAX_IDEMPOTENCY_KEY_LEN) bytes (whole orders, carts,
+    /// products), and then the key is `sha256:` and the hex of that text's SHA-256.
     ///
     /// Two requests with the same content share a key: that is right for notifications, which
     /// Spark Pay may send again, but a request that expects a reply (`GetTax`, …) must be
