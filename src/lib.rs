@@ -11,7 +11,7 @@
 //! # From `cargo add` to a verified event
 //!
 //! 1. `cargo add commerce-webhooks`, with `--features axum` or `--features actix-web` for the
-//!    framework extractors ([`axum`](crate::axum), [`actix`](crate::actix)), or
+//!    framework extractors ([`axum`], [`actix`]), or
 //!    `--features http` to pass an `http::HeaderMap` (hyper, reqwest) directly.
 //! 2. At start-up, build one `Webhook` per provider from the secret in its dashboard. A secret
 //!    that is empty or has surrounding whitespace (a stray newline from an environment file) is

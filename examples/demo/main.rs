@@ -7,6 +7,7 @@ mod ezq;
 mod kinguin;
 mod leasecloud;
 mod montly;
+mod one_shape;
 mod schemes;
 mod sparkpay;
 
@@ -17,5 +18,6 @@ fn main() -> Result<(), Box<dyn Error>> {
     ezq::run()?;
     kinguin::run()?;
     sparkpay::run()?;
+    one_shape::run()?;
     Ok(())
 }
