@@ -88,3 +88,21 @@ fn a_missing_id_is_reported_with_the_event_name() {
     assert_eq!(error.id, None);
     assert_eq!(error.event.as_deref(), Some("order.signed"));
 }
+
+#[test]
+fn a_body_that_is_not_utf8_only_where_it_is_ignored_still_parses() {
+    // serde_json skips an ignored field's string without checking it: such a body is not
+    // refused, whichever reader takes it.
+    let body = b"{\"id\":\"evt:1\",\"note\":\"\xff\xfe\",\"action\":\"order.signed\",\"data\":{\"orderId\":1}}";
+    assert!(std::str::from_utf8(body).is_err());
+    let event = leasecloud::Event::parse(body).unwrap();
+    assert_eq!(event.id, "evt:1");
+    let body = b"{\"orderId\":\"X\",\"junk\":\"\xc3\",\"status\":\"canceled\",\"updatedAt\":\"2020-10-16T11:24:08+00:00\"}";
+    let event = commerce_webhooks::kinguin::Event::parse("order.status", body).unwrap();
+    assert_eq!(event.name(), "order.status");
+    // Where the value is kept, it must be text: the error names it.
+    let body = b"{\"id\":\"evt:\xff\",\"action\":\"order.signed\",\"data\":{\"orderId\":1}}";
+    let error = leasecloud::Event::parse(body).unwrap_err();
+    assert_eq!(error.path, "id");
+    assert!(error.message.contains("unicode"), "{error}");
+}

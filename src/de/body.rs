@@ -70,46 +70,44 @@ pub(crate) fn from_slice_seed<'de, S>(
 where
     S: DeserializeSeed<'de> + Clone,
 {
-    untracked(body, seed.clone()).map_err(|_| tracked_error(context, body, seed))
+    untracked(body, seed.clone()).or_else(|()| tracked(context, body, seed))
 }
 
-/// Deserializes `body` through `seed` without tracking the path; the error is only good for
-/// knowing that the body failed.
+/// Deserializes a UTF-8 `body` through `seed` without tracking the path. `Err` says only that
+/// this pass did not succeed: the body is not UTF-8, or it does not parse.
+///
+/// Anything else goes to [`tracked`], which reads bytes: a body that is not UTF-8 is no body a
+/// provider sends, but serde_json skips the strings of ignored fields without checking them,
+/// so one may still parse. Keeping one reader per pass (text here, bytes there) instantiates
+/// every model's deserializer twice rather than three times, which halves the crate's build.
 pub(crate) fn untracked<'de, S: DeserializeSeed<'de>>(
     body: &'de [u8],
     seed: S,
-) -> Result<S::Value, serde_json::Error> {
-    match std::str::from_utf8(body) {
-        Ok(text) => {
-            let mut deserializer = serde_json::Deserializer::from_str(text);
-            seed.deserialize(&mut deserializer)
-                .and_then(|value| deserializer.end().map(|()| value))
-        }
-        Err(_) => {
-            let mut deserializer = serde_json::Deserializer::from_slice(body);
-            seed.deserialize(&mut deserializer)
-                .and_then(|value| deserializer.end().map(|()| value))
-        }
-    }
+) -> Result<S::Value, ()> {
+    let text = std::str::from_utf8(body).map_err(|_| ())?;
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    seed.deserialize(&mut deserializer)
+        .and_then(|value| deserializer.end().map(|()| value))
+        .map_err(|_| ())
 }
 
-/// Parses `body` again with path tracking and reports where it fails.
-pub(crate) fn tracked_error<'de, S: DeserializeSeed<'de>>(
+/// Parses `body` with path tracking: the value, or the error naming where it failed.
+pub(crate) fn tracked<'de, S: DeserializeSeed<'de>>(
     context: Context<'_>,
     body: &'de [u8],
     seed: S,
-) -> ParseError {
+) -> Result<S::Value, ParseError> {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     let mut track = serde_path_to_error::Track::new();
     let tracked = serde_path_to_error::Deserializer::new(&mut deserializer, &mut track);
     let error = match seed.deserialize(tracked) {
-        Ok(_) => deserializer.end().err(),
-        Err(error) => Some(error),
+        Ok(value) => match deserializer.end() {
+            Ok(()) => return Ok(value),
+            Err(error) => error,
+        },
+        Err(error) => error,
     };
-    match error {
-        Some(error) => context.json_error(&json_path(&track.path()), &error),
-        None => context.error(".", "the body could not be parsed"),
-    }
+    Err(context.json_error(&json_path(&track.path()), &error))
 }
 
 /// The path as text; serde_path_to_error writes `?` for a failure outside any value (the body

@@ -39,7 +39,7 @@ pub(crate) fn parse_envelope<K: Dispatch>(
     body: &[u8],
 ) -> Result<Envelope<K>, ParseError> {
     let seed = EnvelopeSeed::<K>::new(name_key);
-    body::untracked(body, seed).map_err(|_| {
+    body::untracked(body, seed).or_else(|()| {
         let (id, name) = scan(name_key, body);
         let context = Context {
             provider,
@@ -50,7 +50,7 @@ pub(crate) fn parse_envelope<K: Dispatch>(
             known_name: name.as_deref(),
             ..seed
         };
-        body::tracked_error(context, body, seed)
+        body::tracked(context, body, seed)
     })
 }
 
