@@ -122,9 +122,7 @@ pub(crate) fn parse(text: &str) -> Option<Decimal> {
         }
         return Decimal::from_scientific(&plain).ok();
     }
-    Decimal::from_str(text)
-        .or_else(|_| Decimal::from_str_exact(text))
-        .ok()
+    Decimal::from_str(text).ok()
 }
 
 /// Reads a decimal; `None` is an absent value (`null`, blank text).
