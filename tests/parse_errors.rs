@@ -94,7 +94,6 @@ fn a_body_that_is_not_utf8_only_where_it_is_ignored_still_parses() {
     // serde_json skips an ignored field's string without checking it: such a body is not
     // refused, whichever reader takes it.
     let body = b"{\"id\":\"evt:1\",\"note\":\"\xff\xfe\",\"action\":\"order.signed\",\"data\":{\"orderId\":1}}";
-    assert!(std::str::from_utf8(body).is_err());
     let event = leasecloud::Event::parse(body).unwrap();
     assert_eq!(event.id, "evt:1");
     let body = b"{\"orderId\":\"X\",\"junk\":\"\xc3\",\"status\":\"canceled\",\"updatedAt\":\"2020-10-16T11:24:08+00:00\"}";
