@@ -193,25 +193,15 @@ impl EventKind {
         }
     }
 
-    /// Writes the `data` member as Montly sends it.
-    pub(crate) fn serialize_data<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    /// The `data` member as Montly sends it, borrowed for writing.
+    pub(crate) fn data(&self) -> Data<'_> {
         match self {
             EventKind::OrderAccepted { order_id }
             | EventKind::OrderSigned { order_id }
-            | EventKind::OrderDeliveryApproved { order_id } => OrderRef {
-                order_id: order_id.clone(),
-            }
-            .serialize(serializer),
-            EventKind::OrderDeclined { order_id, reason } => Declined {
-                order_id: order_id.clone(),
-                reason: Some(reason.clone()),
-            }
-            .serialize(serializer),
-            EventKind::TariffUpdated { tariffs } => Tariffs {
-                tariffs: tariffs.clone(),
-            }
-            .serialize(serializer),
-            EventKind::Unknown { data, .. } => data.serialize(serializer),
+            | EventKind::OrderDeliveryApproved { order_id } => Data::Order(order_id),
+            EventKind::OrderDeclined { order_id, reason } => Data::Declined(order_id, reason),
+            EventKind::TariffUpdated { tariffs } => Data::Tariffs(tariffs),
+            EventKind::Unknown { data, .. } => Data::Raw(data),
         }
     }
 }
@@ -292,7 +282,7 @@ impl Kind for EventKind {
     }
 
     fn serialize_kind_data<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.serialize_data(serializer)
+        self.data().serialize(serializer)
     }
 }
 
@@ -377,14 +367,14 @@ impl Dispatch for EventKind {
 }
 
 /// `data` of the order events: `{"orderId": 42}`.
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct OrderRef {
     #[serde(rename = "orderId")]
     order_id: OrderId,
 }
 
 /// `data` of `order.declined`.
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct Declined {
     #[serde(rename = "orderId")]
     order_id: OrderId,
@@ -393,9 +383,43 @@ struct Declined {
 }
 
 /// `data` of `tariff.updated`.
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct Tariffs {
     tariffs: Vec<Tariff>,
+}
+
+/// The `data` of a v1 event (Montly's, and LeaseCloud's of the same names), borrowed from the
+/// event for writing it as sent: `{"orderId": …}`, `{"orderId": …, "reason": …}`,
+/// `{"tariffs": […]}`, or an unknown event's data as received.
+pub(crate) enum Data<'a> {
+    Order(&'a OrderId),
+    Declined(&'a OrderId, &'a str),
+    Tariffs(&'a [Tariff]),
+    Raw(&'a serde_json::Value),
+}
+
+impl Serialize for Data<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Data::Order(order_id) => {
+                let mut data = serializer.serialize_struct("Data", 1)?;
+                data.serialize_field("orderId", order_id)?;
+                data.end()
+            }
+            Data::Declined(order_id, reason) => {
+                let mut data = serializer.serialize_struct("Data", 2)?;
+                data.serialize_field("orderId", order_id)?;
+                data.serialize_field("reason", reason)?;
+                data.end()
+            }
+            Data::Tariffs(tariffs) => {
+                let mut data = serializer.serialize_struct("Data", 1)?;
+                data.serialize_field("tariffs", tariffs)?;
+                data.end()
+            }
+            Data::Raw(value) => value.serialize(serializer),
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -282,34 +282,19 @@ impl Kind for EventKind {
             EventKind::OrderCreated(order) | EventKind::OrderStatusUpdated(order) => {
                 order.serialize(serializer)
             }
-            other => montly::EventKind::try_from(other.clone())
-                .map_err(serde::ser::Error::custom)?
-                .serialize_data(serializer),
-        }
-    }
-}
-
-/// A LeaseCloud v1 action read as the Montly event of the same name: the inverse of
-/// `From<montly::EventKind>`, refused for the orders Montly's events do not carry.
-impl TryFrom<EventKind> for montly::EventKind {
-    type Error = &'static str;
-
-    fn try_from(kind: EventKind) -> Result<Self, Self::Error> {
-        Ok(match kind {
-            EventKind::OrderAccepted { order_id } => montly::EventKind::OrderAccepted { order_id },
+            EventKind::OrderAccepted { order_id }
+            | EventKind::OrderSigned { order_id }
+            | EventKind::OrderDeliveryApproved { order_id } => {
+                montly::Data::Order(order_id).serialize(serializer)
+            }
             EventKind::OrderDeclined { order_id, reason } => {
-                montly::EventKind::OrderDeclined { order_id, reason }
+                montly::Data::Declined(order_id, reason).serialize(serializer)
             }
-            EventKind::OrderSigned { order_id } => montly::EventKind::OrderSigned { order_id },
-            EventKind::OrderDeliveryApproved { order_id } => {
-                montly::EventKind::OrderDeliveryApproved { order_id }
+            EventKind::TariffUpdated { tariffs } => {
+                montly::Data::Tariffs(tariffs).serialize(serializer)
             }
-            EventKind::TariffUpdated { tariffs } => montly::EventKind::TariffUpdated { tariffs },
-            EventKind::Unknown { name, data } => montly::EventKind::Unknown { name, data },
-            EventKind::OrderCreated(_) | EventKind::OrderStatusUpdated(_) => {
-                return Err("an order event has no Montly equivalent")
-            }
-        })
+            EventKind::Unknown { data, .. } => montly::Data::Raw(data).serialize(serializer),
+        }
     }
 }
 
