@@ -61,9 +61,12 @@ pub struct HeaderKey {
 
 impl HeaderKey {
     /// `name` as the provider spells it; `lowercase` the same in lower case, as header maps
-    /// store it (checked when the key is built, which happens in a `static`).
+    /// store it. Keys are built in `static`s, so a mismatch fails the build.
     pub(crate) const fn new(name: &'static str, lowercase: &'static str) -> Self {
-        assert!(name.len() == lowercase.len());
+        assert!(
+            is_lowercase_of(name.as_bytes(), lowercase.as_bytes()),
+            "a header key's lower-case form must be its name in lower case"
+        );
         HeaderKey {
             name,
             #[cfg(feature = "http")]
@@ -76,6 +79,24 @@ impl HeaderKey {
     /// The header's name as the provider spells it.
     pub fn name(&self) -> &'static str {
         self.name
+    }
+}
+
+/// Whether `lowercase` is `name` with its ASCII letters in lower case (a `const fn`, for the
+/// keys' `static`s).
+const fn is_lowercase_of(mut name: &[u8], mut lowercase: &[u8]) -> bool {
+    loop {
+        match (name, lowercase) {
+            ([n, name_rest @ ..], [l, lower_rest @ ..]) => {
+                if n.to_ascii_lowercase() != *l {
+                    return false;
+                }
+                name = name_rest;
+                lowercase = lower_rest;
+            }
+            ([], []) => return true,
+            _ => return false,
+        }
     }
 }
 
@@ -196,4 +217,24 @@ pub(crate) fn required<'a, H: Headers + ?Sized>(
     name: &'static str,
 ) -> Result<&'a [u8], VerifyError> {
     single(headers, name)?.ok_or(VerifyError::MissingHeader { header: name })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_lowercase_of;
+
+    #[test]
+    fn a_key_is_checked_to_be_its_name_in_lower_case() {
+        assert!(is_lowercase_of(
+            b"LeaseCloud-Signature",
+            b"leasecloud-signature"
+        ));
+        assert!(is_lowercase_of(b"x-signature", b"x-signature"));
+        assert!(!is_lowercase_of(
+            b"LeaseCloud-Signature",
+            b"leasecloud-signaturf"
+        ));
+        assert!(!is_lowercase_of(b"X-Event-Name", b"x-event-nam"));
+        assert!(!is_lowercase_of(b"X-Event-Name", b"x-event-secret"));
+    }
 }
