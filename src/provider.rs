@@ -283,8 +283,9 @@ impl Reply {
         Reply { status, json: None }
     }
 
-    /// `200 OK` with `value` as a JSON body.
-    pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> Self {
+    /// `200 OK` with `value` as a JSON body. Crate-private: the typed replies convert with
+    /// `From`, and only they are known to serialize without failing.
+    pub(crate) fn json<T: serde::Serialize + ?Sized>(value: &T) -> Self {
         // The crate's replies serialize strings, numbers and lists only: this cannot fail, and
         // if it ever did the provider would get an empty object rather than a panic.
         let json = serde_json::to_string(value).unwrap_or_else(|_| "{}".to_owned());

@@ -78,8 +78,8 @@ where
 ///
 /// Anything else goes to [`tracked`], which reads bytes: a body that is not UTF-8 is no body a
 /// provider sends, but serde_json skips the strings of ignored fields without checking them,
-/// so one may still parse. Keeping one reader per pass (text here, bytes there) instantiates
-/// every model's deserializer twice rather than three times, which halves the crate's build.
+/// so one may still parse. One reader per pass (text here, bytes there) instantiates every
+/// model's deserializer twice, not three times: the crate's build is about a third shorter.
 pub(crate) fn untracked<'de, S: DeserializeSeed<'de>>(
     body: &'de [u8],
     seed: S,
