@@ -26,6 +26,8 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
+use super::lenient::Text;
+
 /// The newtype name through which serde_json hands out (and recognises) a raw value; what
 /// `serde_json::value::RawValue` itself uses, and stable since raw values were introduced.
 const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
@@ -183,7 +185,7 @@ impl<'de> Visitor<'de> for DecimalVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         match map.next_key::<RawKey>()? {
             // Parsed after the entry is read, so an error names the field, not the entry.
-            Some(RawKey) => Self::raw(&map.next_value::<RawText<'de>>()?.0),
+            Some(RawKey) => Self::raw(&map.next_value::<Text<'de>>()?.0),
             None => Err(de::Error::invalid_type(de::Unexpected::Map, &DECIMAL)),
         }
     }
@@ -261,28 +263,5 @@ impl<'de> serde::Deserialize<'de> for RawKey {
             }
         }
         d.deserialize_identifier(KeyVisitor)
-    }
-}
-
-/// The raw text itself, borrowed from the body when serde_json lends it (it does for the
-/// slices and strings this crate parses).
-struct RawText<'de>(std::borrow::Cow<'de, str>);
-
-impl<'de> serde::Deserialize<'de> for RawText<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct TextVisitor;
-        impl<'de> Visitor<'de> for TextVisitor {
-            type Value = RawText<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("raw JSON text")
-            }
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<RawText<'de>, E> {
-                Ok(RawText(v.into()))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawText<'de>, E> {
-                Ok(RawText(v.to_owned().into()))
-            }
-        }
-        d.deserialize_str(TextVisitor)
     }
 }

@@ -5,10 +5,9 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
-use serde::Deserialize;
 
 use super::body::{self, Context};
-use super::lenient::IdString;
+use super::lenient::{IdString, Text};
 use crate::ParseError;
 
 /// An event whose `data` is typed by its name: implemented by each provider's event kind.
@@ -107,7 +106,7 @@ impl<'de, K: Dispatch> Visitor<'de> for EnvelopeSeed<'_, K> {
         let mut name: Option<String> = None;
         let mut kind: Option<K> = None;
         let mut buffered: Option<Box<serde_json::value::RawValue>> = None;
-        while let Some(key) = map.next_key::<Key<'de>>()? {
+        while let Some(key) = map.next_key::<Text<'de>>()? {
             let key = key.0;
             if key == "id" {
                 if id.is_some() {
@@ -172,28 +171,6 @@ impl<'de, K: Dispatch> DeserializeSeed<'de> for DataSeed<'_, K> {
     }
 }
 
-/// A map key, borrowed from the body when it has no escapes.
-struct Key<'de>(std::borrow::Cow<'de, str>);
-
-impl<'de> Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct KeyVisitor;
-        impl<'de> Visitor<'de> for KeyVisitor {
-            type Value = Key<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a field name")
-            }
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
-                Ok(Key(v.into()))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
-                Ok(Key(v.to_owned().into()))
-            }
-        }
-        deserializer.deserialize_str(KeyVisitor)
-    }
-}
-
 /// The event id and name of a body, each when it is there as a string (or, for the id, a
 /// number), read up to the first point where the body stops being what they need: so a body
 /// whose `data` is broken, or that ends early, still gives them.
@@ -216,7 +193,7 @@ pub(crate) fn scan(name_key: &'static str, body: &[u8]) -> (Option<String>, Opti
         }
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
             let (mut seen_id, mut seen_name) = (false, false);
-            while let Some(key) = map.next_key::<Key<'de>>()? {
+            while let Some(key) = map.next_key::<Text<'de>>()? {
                 if key.0 == "id" && !seen_id {
                     seen_id = true;
                     *self.id = map.next_value::<Option<IdString>>()?.map(|id| id.0);

@@ -54,6 +54,29 @@ impl<'de> Deserialize<'de> for IdString {
     }
 }
 
+/// A string borrowed from the body when it has no escapes (every slice and text serde_json
+/// reads lends them), else copied: map keys and raw JSON text, read without allocating.
+pub(crate) struct Text<'de>(pub(crate) std::borrow::Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Text<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = Text<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Text<'de>, E> {
+                Ok(Text(v.into()))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text<'de>, E> {
+                Ok(Text(v.to_owned().into()))
+            }
+        }
+        deserializer.deserialize_str(TextVisitor)
+    }
+}
+
 /// A required `String` id sent as a string or an integer.
 pub(crate) fn id_string<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
     IdString::deserialize(deserializer).map(|id| id.0)
