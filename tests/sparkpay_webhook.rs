@@ -262,3 +262,45 @@ fn only_signature_headers_bring_the_raw_body_advice() {
     );
     assert!(!secret.contains("body"), "{secret}");
 }
+
+#[test]
+fn through_a_request_the_event_type_is_the_last_path_segment_read_after_the_token() {
+    use commerce_webhooks::{Provider, Request};
+    let query = format!("{TOKEN_PARAM}={TOKEN}");
+    let no_headers: [(&str, &str); 0] = [];
+    let request = Request::new(&no_headers, PRICE_BODY)
+        .path("/hooks/sparkpay/GetPrice/")
+        .query(&query);
+    assert_eq!(
+        hook().verify_request(&request).unwrap().event_type(),
+        EventType::GetPrice
+    );
+    // An unknown segment, with the token: authentic, not understood, a parse error naming it.
+    let request = Request::new(&no_headers, PRICE_BODY)
+        .path("/hooks/sparkpay/GetPrices")
+        .query(&query);
+    let Err(Error::Parse(error)) = hook().verify_request(&request) else {
+        panic!("an unknown event type must be a parse error");
+    };
+    assert_eq!(error.event.as_deref(), Some("GetPrices"));
+    assert!(
+        error.message.starts_with(
+            "the last segment of the URL path: `GetPrices` is not a Spark Pay event type"
+        ),
+        "{error}"
+    );
+    // Without the token the path is not looked at: a caller learns nothing about the URLs.
+    let request = Request::new(&no_headers, PRICE_BODY).path("/hooks/sparkpay/GetPrices");
+    assert!(matches!(
+        hook().verify_request(&request),
+        Err(Error::Verify(VerifyError::MissingHeader {
+            header: "token"
+        }))
+    ));
+    // No path at all is a parse error saying what to pass.
+    let request = Request::new(&no_headers, PRICE_BODY).query(&query);
+    let Err(Error::Parse(error)) = hook().verify_request(&request) else {
+        panic!("a request without a path must be a parse error");
+    };
+    assert!(error.message.contains("Request::path"), "{error}");
+}

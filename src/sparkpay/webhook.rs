@@ -231,7 +231,8 @@ fn event_type_of(request: &crate::Request<'_>) -> Result<EventType, ParseError> 
         .next()
         .unwrap_or_default();
     segment.parse::<EventType>().map_err(|error| {
-        Context::new(PROVIDER, Some(segment)).error(".", format!("the URL path {error}"))
+        Context::new(PROVIDER, Some(segment))
+            .error(".", format!("the last segment of the URL path: {error}"))
     })
 }
 
