@@ -145,8 +145,15 @@ fn check_key(key: &str, id: Option<&str>) {
 /// LeaseCloud bodies: anything accepted has an id to acknowledge, its acknowledgement is valid
 /// JSON carrying that id, and what the crate serializes parses back to the same event.
 pub fn leasecloud_parse(data: &[u8]) {
+    // The borrowed view reads exactly what the owned event reads, or fails the same way.
+    let view = leasecloud::EventView::parse_borrowed(data);
     match leasecloud::Event::parse(data) {
         Ok(event) => {
+            let view = view.expect("the view reads what the owned event reads");
+            assert_eq!(
+                serde_json::to_vec(&view).expect("views serialize"),
+                serde_json::to_vec(&event).expect("events serialize")
+            );
             check_key(&event.idempotency_key(), Some(&event.id));
             let ack = leasecloud::Acknowledgement::for_event(&event).to_json();
             let json: serde_json::Value =
@@ -162,7 +169,13 @@ pub fn leasecloud_parse(data: &[u8]) {
                 _ => assert_eq!(reparsed, event),
             }
         }
-        Err(error) => assert_eq!(error.provider, "LeaseCloud"),
+        Err(error) => {
+            assert_eq!(error.provider, "LeaseCloud");
+            assert_eq!(
+                view.expect_err("the view refuses what the owned event refuses"),
+                error
+            );
+        }
     }
 }
 

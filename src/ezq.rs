@@ -252,8 +252,8 @@ impl<'de> Deserialize<'de> for Event {
     }
 }
 
-impl Dispatch for Event {
-    fn deserialize_data<'de, D: Deserializer<'de>>(name: &str, data: D) -> Result<Self, D::Error> {
+impl<'de> Dispatch<'de> for Event {
+    fn deserialize_data<D: Deserializer<'de>>(name: &str, data: D) -> Result<Self, D::Error> {
         Ok(match name {
             ORDER_MARKETPLACE_CONFIRMED => {
                 Event::OrderMarketplaceConfirmed(Order::deserialize(data)?)

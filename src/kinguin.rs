@@ -60,7 +60,7 @@ use serde::{Deserialize, Serialize, Serializer};
 use time::OffsetDateTime;
 
 use crate::de::body::{self, Context};
-use crate::de::lenient::{self, IdString};
+use crate::de::lenient::{self, IdText};
 use crate::de::string_enum;
 use crate::headers::HeaderKey;
 use crate::provider::{bounded_key, utc_rfc3339};
@@ -413,8 +413,8 @@ fn opt_id_list<'de, D: Deserializer<'de>>(
         fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
             // The hint comes from the body; cap it so a hostile length cannot reserve much.
             let mut ids = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
-            while let Some(id) = seq.next_element::<IdString>()? {
-                ids.push(id.0);
+            while let Some(id) = seq.next_element::<IdText<'_>>()? {
+                ids.push(id.0.into_owned());
             }
             Ok(Some(ids))
         }

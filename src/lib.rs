@@ -192,6 +192,7 @@ pub mod fuzzing {
 pub use adapters::actix;
 #[cfg(feature = "axum")]
 pub use adapters::axum;
+pub use de::text::EventText;
 pub use error::{ConfigError, Error, HeaderLimit, ParseError, VerifyError};
 #[doc(hidden)]
 pub use headers::HeaderKey;

@@ -271,7 +271,7 @@ macro_rules! id_event_impls {
 pub(crate) use id_event_impls;
 
 /// An envelope's kind of event: the name and the typed `data` (Montly's and LeaseCloud's).
-pub(crate) trait Kind: Dispatch {
+pub(crate) trait Kind {
     fn kind_name(&self) -> &str;
     fn serialize_kind_data<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
 }
@@ -308,22 +308,41 @@ pub(crate) fn serialize_envelope<S: Serializer, K: Kind>(
 }
 
 /// Reads an envelope with any deserializer, insisting on its event id.
-pub(crate) fn deserialize_event<'de, K: Dispatch, D: Deserializer<'de>>(
+pub(crate) fn deserialize_event<'de, K: for<'r> Dispatch<'r>, D: Deserializer<'de>>(
     name_key: &'static str,
     deserializer: D,
 ) -> Result<(String, K), D::Error> {
     let envelope = envelope::deserialize_envelope::<K, D>(name_key, deserializer)?;
     let id = envelope.id.ok_or_else(|| de::Error::missing_field("id"))?;
-    Ok((id, envelope.kind))
+    Ok((id.into_owned(), envelope.kind))
 }
 
-/// Parses an envelope and insists on its event id.
-pub(crate) fn parse_event<K: Dispatch>(
+/// Parses an envelope into a kind that owns its text, and insists on its event id.
+pub(crate) fn parse_event<K: for<'r> Dispatch<'r>>(
     provider: &'static str,
     name_key: &'static str,
     body: &[u8],
 ) -> Result<(String, K), ParseError> {
-    let envelope = envelope::parse_envelope::<K>(provider, name_key, body)?;
+    let envelope = envelope::parse_envelope::<K>(provider, name_key, body);
+    require_id(provider, envelope).map(|(id, kind)| (id.into_owned(), kind))
+}
+
+/// Parses an envelope into a kind that borrows its text from `body`, and insists on its
+/// event id.
+pub(crate) fn parse_event_borrowed<'de, K: Dispatch<'de>>(
+    provider: &'static str,
+    name_key: &'static str,
+    body: &'de [u8],
+) -> Result<(Cow<'de, str>, K), ParseError> {
+    let envelope = envelope::parse_envelope_borrowed::<K>(provider, name_key, body);
+    require_id(provider, envelope)
+}
+
+fn require_id<'de, K>(
+    provider: &'static str,
+    envelope: Result<envelope::Envelope<'de, K>, ParseError>,
+) -> Result<(Cow<'de, str>, K), ParseError> {
+    let envelope = envelope?;
     match envelope.id {
         Some(id) => Ok((id, envelope.kind)),
         None => Err(
@@ -336,8 +355,8 @@ pub(crate) fn parse_event<K: Dispatch>(
     }
 }
 
-impl Dispatch for EventKind {
-    fn deserialize_data<'de, D: Deserializer<'de>>(name: &str, data: D) -> Result<Self, D::Error> {
+impl<'de> Dispatch<'de> for EventKind {
+    fn deserialize_data<D: Deserializer<'de>>(name: &str, data: D) -> Result<Self, D::Error> {
         Ok(match name {
             "order.accepted" => EventKind::OrderAccepted {
                 order_id: OrderRef::deserialize(data)?.order_id,

@@ -186,6 +186,30 @@ pub trait Provider {
         now: OffsetDateTime,
     ) -> Result<Self::Event, Error>;
 
+    /// Checks, against the system clock, that the request comes from the provider, without
+    /// reading the body into an event: the first half of [`Provider::verify_request`], for
+    /// callers that parse the body later (the adapters' `VerifiedRequest`).
+    ///
+    /// # Errors
+    /// [`VerifyError`] when the request is not proven to come from the provider (answer 401).
+    fn verify_request_signature(&self, request: &Request<'_>) -> Result<(), VerifyError>;
+
+    /// The event a request carries, borrowing its text from the request where the provider
+    /// has such a form ([`leasecloud::EventView`](crate::leasecloud::EventView)); the owned
+    /// [`Provider::Event`] otherwise. For requests that passed
+    /// [`Provider::verify_request_signature`]: it checks nothing itself. It serializes to
+    /// the same JSON as the owned event.
+    type EventView<'a>: fmt::Debug + serde::Serialize;
+
+    /// Parses a request that [`Provider::verify_request_signature`] accepted into its
+    /// [`Provider::EventView`]: the second half of [`Provider::verify_request`].
+    ///
+    /// # Errors
+    /// [`Error::Parse`] when its body (or, for Kinguin, its event-name header; for Spark Pay,
+    /// its path) does not have the documented shape; [`Error::Verify`] only for a header that
+    /// [`Provider::verify_request_signature`] does not read and that cannot be read at all.
+    fn parse_request_view<'a>(request: &Request<'a>) -> Result<Self::EventView<'a>, Error>;
+
     /// What to answer for an authentic request whose body did not parse, once the raw body is
     /// stored, so that the provider stops sending it again and nothing is lost: for LeaseCloud
     /// a 200 with an acknowledgement of the event id, for the others the success status they

@@ -12,13 +12,16 @@
 ///   parse;
 ///
 /// and `Event::from_request(request: &Request<'_>) -> Result<Event, Error>`, the event of an
-/// authentic request.
+/// authentic request. With `view: EventView`, the module's borrowed event type, it also
+/// supplies `EventView::parse_request(request: &Request<'a>) -> Result<EventView<'a>, ParseError>`,
+/// and that is the provider's `Provider::EventView`; without, the owned `Event` is.
 macro_rules! header_webhook {
     (
         provider: $provider:literal,
         header: $header:expr,
         verifier: $verifier:ty,
         verified: $verified:ty,
+        $(view: $view:ident,)?
     ) => {
         #[doc = concat!("Verifies ", $provider, " webhooks and parses them into [`Event`]s.")]
         ///
@@ -140,9 +143,36 @@ macro_rules! header_webhook {
                 self.verify_unix(request, now.unix_timestamp())
             }
 
+            fn verify_request_signature(
+                &self,
+                request: &$crate::Request<'_>,
+            ) -> Result<(), $crate::VerifyError> {
+                self.authenticate(request, $crate::clock::unix_now()).map(|_| ())
+            }
+
+            $crate::webhook::header_webhook!(@view $($view)?);
+
             fn unparsed_reply(error: &$crate::ParseError) -> $crate::Reply {
                 Webhook::unparsed(error)
             }
+        }
+    };
+    // A provider whose event has a borrowed form: `$view<'a>` and its `parse_request`.
+    (@view $view:ident) => {
+        type EventView<'a> = $view<'a>;
+
+        fn parse_request_view<'a>(
+            request: &$crate::Request<'a>,
+        ) -> Result<$view<'a>, $crate::Error> {
+            Ok($view::parse_request(request)?)
+        }
+    };
+    // The others: the owned event.
+    (@view) => {
+        type EventView<'a> = Event;
+
+        fn parse_request_view(request: &$crate::Request<'_>) -> Result<Event, $crate::Error> {
+            Event::from_request(request)
         }
     };
 }
@@ -154,12 +184,13 @@ pub(crate) use header_webhook;
 /// with what that scheme adds: the tolerance, and the headers the provider would send. The
 /// module has `SIGNATURE_HEADER`, `VERSION_HEADER`, `DOCUMENTED_VERSION` and `PROVIDER`.
 macro_rules! timestamped_webhook {
-    (provider: $provider:literal, header: $header:expr) => {
+    (provider: $provider:literal, header: $header:expr $(, view: $view:ident)?) => {
         $crate::webhook::header_webhook! {
             provider: $provider,
             header: $header,
             verifier: $crate::scheme::timestamped::Verifier,
             verified: $crate::scheme::timestamped::Verified,
+            $(view: $view,)?
         }
 
         impl Webhook {

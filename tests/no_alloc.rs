@@ -84,3 +84,17 @@ fn timestamped_verify_allocates_nothing() {
     assert!(outcome.is_err());
     assert_eq!(count, 0, "a malformed header allocated");
 }
+
+/// LeaseCloud's borrowed view of an order allocates for the order's box, its id and its list
+/// of items, and nothing for its text; the owned event allocates for every string besides.
+#[test]
+fn the_borrowed_view_of_an_order_allocates_three_times() {
+    use commerce_webhooks::leasecloud::{Event, EventView};
+    let body: &[u8] = include_bytes!("fixtures/leasecloud/order_created.json");
+    let (view_allocations, view) = allocations_during(|| EventView::parse_borrowed(body));
+    assert!(view.is_ok());
+    let (owned_allocations, owned) = allocations_during(|| Event::parse(body));
+    assert!(owned.is_ok());
+    assert_eq!(view_allocations, 3, "owned: {owned_allocations}");
+    assert!(owned_allocations >= 30, "{owned_allocations}");
+}

@@ -71,7 +71,7 @@ fn check_provider<P>(
     expected: Expected,
 ) where
     P: Provider,
-    P::Event: Debug + PartialEq,
+    P::Event: Debug + PartialEq + serde::Serialize,
 {
     let event = hook.verify_request_at(&good.request(), now()).unwrap();
     assert_eq!(event.name(), expected.name, "{}", P::NAME);
@@ -81,6 +81,19 @@ fn check_provider<P>(
     if let Some(expected_key) = expected.key {
         assert_eq!(key, expected_key, "{}", P::NAME);
     }
+    // The two halves of verify_request: the view is the same event.
+    let view = P::parse_request_view(&good.request()).unwrap();
+    assert_eq!(
+        serde_json::to_value(&view).unwrap(),
+        serde_json::to_value(&event).unwrap(),
+        "{}",
+        P::NAME
+    );
+    assert!(
+        hook.verify_request_signature(&forged.request()).is_err(),
+        "{}",
+        P::NAME
+    );
     let again = hook.verify_request_at(&good.request(), now()).unwrap();
     assert_eq!(again, event, "{}", P::NAME);
     assert_eq!(

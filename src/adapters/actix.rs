@@ -41,8 +41,15 @@
 //! `app_data(BodyLimit(…))` says otherwise). A refused request is answered by [`Rejection`]:
 //! 401 when it is not authentic, 400 when its body does not parse (with [`Verified`]) or
 //! cannot be read, 413 when it is too long, 500 when the `Webhook` is not registered.
+//!
+//! [`Verified`] and [`Authenticated`] give the owned event, to keep or send on;
+//! [`VerifiedRequest`] keeps the verified request and reads the event from it on demand,
+//! borrowing its text from the body where the provider has such a form: the cheapest, for a
+//! handler that answers at once.
 
+use std::fmt;
 use std::future::{poll_fn, Future};
+use std::marker::PhantomData;
 use std::pin::Pin;
 
 use actix_web::body::BoxBody;
@@ -53,7 +60,7 @@ use actix_web::{web, FromRequest, HttpRequest, HttpResponse, Responder, Response
 use bytes::{Bytes, BytesMut};
 use futures_core::Stream;
 
-use super::shared::{announced_too_large, verify};
+use super::shared::{announced_too_large, parse_view, verify};
 pub use super::shared::{BodyLimit, Rejection, Unparsed, DEFAULT_BODY_LIMIT, MAX_REASON_LEN};
 use crate::{Provider, Reply};
 
@@ -109,8 +116,17 @@ where
 
 async fn extract<W: Provider + 'static>(
     request: HttpRequest,
-    mut payload: Payload,
+    payload: Payload,
 ) -> Result<Result<W::Event, Unparsed>, Rejection> {
+    let (hook, body) = read::<W>(&request, payload).await?;
+    verify(hook.as_ref(), &crate_request(&request, &body), &body)
+}
+
+/// The registered `Webhook`, and the body read whole under the [`BodyLimit`].
+async fn read<W: 'static>(
+    request: &HttpRequest,
+    mut payload: Payload,
+) -> Result<(web::Data<W>, Bytes), Rejection> {
     let Some(hook) = request.app_data::<web::Data<W>>().cloned() else {
         return Err(Rejection::NotConfigured);
     };
@@ -126,15 +142,105 @@ async fn extract<W: Provider + 'static>(
     if announced_too_large(content_length, limit) {
         return Err(Rejection::TooLarge { limit });
     }
-    let body = read_body(&mut payload, limit).await?;
-    let http = crate::Request::new(request.headers(), &body)
-        .path(request.path())
-        .query(request.query_string());
-    verify(hook.as_ref(), &http, &body)
+    Ok((hook, read_body(&mut payload, limit).await?))
 }
 
-/// The whole payload, refused as soon as the bytes received pass `limit`: whatever the
-/// request announced, nothing beyond the limit is held.
+fn crate_request<'a>(request: &'a HttpRequest, body: &'a Bytes) -> crate::Request<'a> {
+    crate::Request::new(request.headers(), body)
+        .path(request.path())
+        .query(request.query_string())
+}
+
+/// A request whose signature the provider's `Webhook` `W` verified, its body not yet parsed:
+/// [`VerifiedRequest::event`] reads the event from it, borrowing the event's text from the
+/// body where the provider's event has a borrowed form
+/// ([`leasecloud::EventView`](crate::leasecloud::EventView)). For a handler that answers at
+/// once, that is the cheapest way to a typed event; to keep the event beyond the request,
+/// take [`Verified`] or [`Authenticated`], which give the owned one.
+///
+/// Refuses with a [`Rejection`]: 401, 400 (the body cannot be read), 413, or 500 when no
+/// `web::Data<W>` is registered. A body that does not parse is not refused here:
+/// [`VerifiedRequest::event`] hands it over as [`Unparsed`], whose [`Reply`] stops the
+/// provider's retries.
+///
+/// ```
+/// use commerce_webhooks::actix::VerifiedRequest;
+/// use commerce_webhooks::leasecloud::{Acknowledgement, Webhook};
+/// use commerce_webhooks::Reply;
+///
+/// async fn on_leasecloud(request: VerifiedRequest<Webhook>) -> Reply {
+///     match request.event() {
+///         // A `leasecloud::EventView`, borrowing from the body.
+///         Ok(event) => Acknowledgement::for_event(&event).into(),
+///         Err(unparsed) => {
+///             eprintln!("dead letter {:?}: {} bytes", unparsed.id, unparsed.body.len());
+///             unparsed.into()
+///         }
+///     }
+/// }
+/// # let _ = actix_web::web::post().to(on_leasecloud);
+/// ```
+pub struct VerifiedRequest<W> {
+    request: HttpRequest,
+    body: Bytes,
+    provider: PhantomData<fn() -> W>,
+}
+
+impl<W: Provider> VerifiedRequest<W> {
+    /// The event, borrowing from this request where the provider's event has a borrowed
+    /// form; or, when the authentic body does not parse, the [`Unparsed`] request to store
+    /// and acknowledge.
+    ///
+    /// # Errors
+    /// [`Unparsed`] when the body (or a header or path that names the event) does not have
+    /// the documented shape.
+    // `Unparsed` is large, but it is the rare path and the handler's to keep: boxing it would
+    // cost an allocation and a type that `?` cannot turn into a `Reply`.
+    #[allow(clippy::result_large_err)]
+    pub fn event(&self) -> Result<W::EventView<'_>, Unparsed> {
+        parse_view::<W>(&crate_request(&self.request, &self.body), &self.body)
+    }
+
+    /// The body, exactly as received.
+    pub fn body(&self) -> &Bytes {
+        &self.body
+    }
+
+    /// The request's head: headers, path, query.
+    pub fn request(&self) -> &HttpRequest {
+        &self.request
+    }
+}
+
+impl<W> fmt::Debug for VerifiedRequest<W> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("VerifiedRequest")
+            .field("path", &self.request.path())
+            .field("body_len", &self.body.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl<W: Provider + 'static> FromRequest for VerifiedRequest<W> {
+    type Error = Rejection;
+    type Future = Extraction<Self>;
+
+    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let request = request.clone();
+        let payload = payload.take();
+        Box::pin(async move {
+            let (hook, body) = read::<W>(&request, payload).await?;
+            hook.verify_request_signature(&crate_request(&request, &body))
+                .map_err(Rejection::NotAuthentic)?;
+            Ok(VerifiedRequest {
+                request,
+                body,
+                provider: PhantomData,
+            })
+        })
+    }
+}
+
 async fn read_body(payload: &mut Payload, limit: usize) -> Result<Bytes, Rejection> {
     let mut body = BytesMut::new();
     while let Some(chunk) = poll_fn(|context| Pin::new(&mut *payload).poll_next(context)).await {

@@ -50,15 +50,24 @@
 //! `axum::Extension(BodyLimit(…))` layer says otherwise), not axum's `DefaultBodyLimit`.
 //! A refused request is answered by [`Rejection`]: 401 when it is not authentic, 400 when
 //! its body does not parse (with [`Verified`]) or cannot be read, 413 when it is too long.
+//!
+//! [`Verified`] and [`Authenticated`] give the owned event, to keep or send on;
+//! [`VerifiedRequest`] keeps the verified request and reads the event from it on demand,
+//! borrowing its text from the body where the provider has such a form: the cheapest, for a
+//! handler that answers at once.
+
+use std::fmt;
+use std::marker::PhantomData;
 
 use axum_core::extract::{FromRef, FromRequest};
 use axum_core::response::{IntoResponse, Response};
 use bytes::Bytes;
 use http::header::{CONTENT_LENGTH, CONTENT_TYPE};
+use http::request::Parts;
 use http::{HeaderValue, StatusCode};
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 
-use super::shared::{announced_too_large, verify};
+use super::shared::{announced_too_large, parse_view, verify};
 pub use super::shared::{BodyLimit, Rejection, Unparsed, DEFAULT_BODY_LIMIT, MAX_REASON_LEN};
 use crate::{Provider, Reply};
 
@@ -116,6 +125,13 @@ async fn extract<S, W>(
 where
     W: Provider + FromRef<S>,
 {
+    let (parts, body) = read(request).await?;
+    let hook = W::from_ref(state);
+    verify(&hook, &crate_request(&parts, &body), &body)
+}
+
+/// The request's head, and its body read whole under the [`BodyLimit`].
+async fn read(request: axum_core::extract::Request) -> Result<(Parts, Bytes), Rejection> {
     let (parts, body) = request.into_parts();
     let limit = parts
         .extensions
@@ -127,17 +143,111 @@ where
     if announced_too_large(content_length, limit) {
         return Err(Rejection::TooLarge { limit });
     }
-    let body: Bytes = match Limited::new(body, limit).collect().await {
-        Ok(collected) => collected.to_bytes(),
-        Err(error) if error.is::<LengthLimitError>() => return Err(Rejection::TooLarge { limit }),
-        Err(_) => return Err(Rejection::UnreadableBody),
-    };
-    let hook = W::from_ref(state);
-    let mut request = crate::Request::new(&parts.headers, &body).path(parts.uri.path());
-    if let Some(query) = parts.uri.query() {
-        request = request.query(query);
+    match Limited::new(body, limit).collect().await {
+        Ok(collected) => Ok((parts, collected.to_bytes())),
+        Err(error) if error.is::<LengthLimitError>() => Err(Rejection::TooLarge { limit }),
+        Err(_) => Err(Rejection::UnreadableBody),
     }
-    verify(&hook, &request, &body)
+}
+
+fn crate_request<'a>(parts: &'a Parts, body: &'a Bytes) -> crate::Request<'a> {
+    let request = crate::Request::new(&parts.headers, body).path(parts.uri.path());
+    match parts.uri.query() {
+        Some(query) => request.query(query),
+        None => request,
+    }
+}
+
+/// A request whose signature the provider's `Webhook` `W` verified, its body not yet parsed:
+/// [`VerifiedRequest::event`] reads the event from it, borrowing the event's text from the
+/// body where the provider's event has a borrowed form
+/// ([`leasecloud::EventView`](crate::leasecloud::EventView)). For a handler that answers at
+/// once, that is the cheapest way to a typed event; to keep the event beyond the request,
+/// take [`Verified`] or [`Authenticated`], which give the owned one.
+///
+/// Refuses with a [`Rejection`]: 401, 400 (the body cannot be read) or 413. A body that does
+/// not parse is not refused here: [`VerifiedRequest::event`] hands it over as [`Unparsed`],
+/// and `?` turns that into the [`Reply`] that stops the provider's retries.
+///
+/// ```
+/// use commerce_webhooks::axum::VerifiedRequest;
+/// use commerce_webhooks::leasecloud::{Acknowledgement, Webhook};
+/// use commerce_webhooks::Reply;
+///
+/// async fn on_leasecloud(request: VerifiedRequest<Webhook>) -> Result<Acknowledgement, Reply> {
+///     let event = request.event()?; // a `leasecloud::EventView`, borrowing from the body
+///     println!("{} about {:?}", event.name(), event.order_id());
+///     Ok(Acknowledgement::for_event(&event))
+/// }
+/// # let _ = axum::Router::<Webhook>::new().route("/", axum::routing::post(on_leasecloud));
+/// ```
+pub struct VerifiedRequest<W> {
+    parts: Parts,
+    body: Bytes,
+    provider: PhantomData<fn() -> W>,
+}
+
+impl<W: Provider> VerifiedRequest<W> {
+    /// The event, borrowing from this request where the provider's event has a borrowed
+    /// form; or, when the authentic body does not parse, the [`Unparsed`] request to store
+    /// and acknowledge.
+    ///
+    /// # Errors
+    /// [`Unparsed`] when the body (or a header or path that names the event) does not have
+    /// the documented shape.
+    // `Unparsed` is large, but it is the rare path and the handler's to keep: boxing it would
+    // cost an allocation and a type that `?` cannot turn into a `Reply`.
+    #[allow(clippy::result_large_err)]
+    pub fn event(&self) -> Result<W::EventView<'_>, Unparsed> {
+        parse_view::<W>(&crate_request(&self.parts, &self.body), &self.body)
+    }
+
+    /// The body, exactly as received.
+    pub fn body(&self) -> &Bytes {
+        &self.body
+    }
+
+    /// The request's headers.
+    pub fn headers(&self) -> &http::HeaderMap {
+        &self.parts.headers
+    }
+
+    /// The request's URI.
+    pub fn uri(&self) -> &http::Uri {
+        &self.parts.uri
+    }
+}
+
+impl<W> fmt::Debug for VerifiedRequest<W> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("VerifiedRequest")
+            .field("path", &self.parts.uri.path())
+            .field("body_len", &self.body.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl<S, W> FromRequest<S> for VerifiedRequest<W>
+where
+    S: Send + Sync,
+    W: Provider + FromRef<S> + Send,
+{
+    type Rejection = Rejection;
+
+    async fn from_request(
+        request: axum_core::extract::Request,
+        state: &S,
+    ) -> Result<Self, Rejection> {
+        let (parts, body) = read(request).await?;
+        W::from_ref(state)
+            .verify_request_signature(&crate_request(&parts, &body))
+            .map_err(Rejection::NotAuthentic)?;
+        Ok(VerifiedRequest {
+            parts,
+            body,
+            provider: PhantomData,
+        })
+    }
 }
 
 impl IntoResponse for Rejection {

@@ -158,6 +158,26 @@ pub(super) fn verify<W: Provider>(
 }
 
 /// A `Content-Length` that announces more than `limit` bytes: refused before reading.
+/// The event of a request whose signature was verified: what the `VerifiedRequest` extractors
+/// hand over, borrowing from the request they keep.
+#[allow(clippy::result_large_err)] // as their `event`, which returns this
+pub(super) fn parse_view<'a, W: Provider>(
+    request: &crate::Request<'a>,
+    body: &Bytes,
+) -> Result<W::EventView<'a>, Unparsed> {
+    W::parse_request_view(request).map_err(|error| {
+        let error = match error {
+            Error::Parse(error) => error,
+            // A header only the parse reads (Kinguin's event name) that cannot be read at all:
+            // the request is still authentic, so it is kept like any body that does not parse.
+            Error::Verify(error) => {
+                crate::de::body::Context::new(W::NAME, None).error(".", error.to_string())
+            }
+        };
+        Unparsed::new::<W>(body.clone(), error)
+    })
+}
+
 pub(super) fn announced_too_large(content_length: Option<&[u8]>, limit: usize) -> bool {
     content_length
         .and_then(|value| std::str::from_utf8(value).ok())

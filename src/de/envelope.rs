@@ -1,43 +1,76 @@
 //! Bodies shaped `{"id": …, "<name key>": "…", "data": {…}}` (LeaseCloud, Montly, EZQ), read in
 //! two steps without buffering: the event name, then exactly one typed `data`.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 
 use super::body::{self, Context};
-use super::lenient::{IdString, Text};
+use super::lenient::{IdText, Text};
 use crate::ParseError;
 
-/// An event whose `data` is typed by its name: implemented by each provider's event kind.
-pub(crate) trait Dispatch: Sized {
+/// An event whose `data` is typed by its name: implemented by each provider's event kind,
+/// for bodies that live for `'de` (for every `'de` when the kind owns its text).
+pub(crate) trait Dispatch<'de>: Sized {
     /// Deserializes the `data` of the event called `name`; a name it does not know becomes its
     /// `Unknown` variant, keeping `data` as raw JSON.
-    fn deserialize_data<'de, D: Deserializer<'de>>(name: &str, data: D) -> Result<Self, D::Error>;
+    fn deserialize_data<D: Deserializer<'de>>(name: &str, data: D) -> Result<Self, D::Error>;
 }
 
 /// What the envelope carried, with `data` already typed.
 #[derive(Debug)]
-pub(crate) struct Envelope<K> {
-    pub(crate) id: Option<String>,
-    pub(crate) name: String,
+pub(crate) struct Envelope<'de, K> {
+    pub(crate) id: Option<Cow<'de, str>>,
+    pub(crate) name: Cow<'de, str>,
     pub(crate) kind: K,
 }
 
-/// Parses an envelope whose event name is under `name_key`.
+/// Types `data` that was read as raw JSON before the event name was known.
+type Reparse<K> = fn(&str, &str) -> Result<K, serde_json::Error>;
+
+fn reparse<K: for<'r> Dispatch<'r>>(name: &str, raw: &str) -> Result<K, serde_json::Error> {
+    K::deserialize_data(name, &mut serde_json::Deserializer::from_str(raw))
+}
+
+/// Parses an envelope whose event name is under `name_key`, into a kind that owns its text.
 ///
 /// When the name comes before `data`, as every provider sends it, `data` is typed in the same
 /// pass; otherwise it is buffered once as raw JSON and typed when the name is known. On
 /// failure the event id and name are read on their own (whatever their place, and however
 /// broken the rest of the body), and the body is parsed again knowing the name, so the error
 /// names the path of the failing value and its position in the body whatever the key order.
-pub(crate) fn parse_envelope<K: Dispatch>(
+pub(crate) fn parse_envelope<'de, K: for<'r> Dispatch<'r>>(
     provider: &'static str,
     name_key: &'static str,
-    body: &[u8],
-) -> Result<Envelope<K>, ParseError> {
-    let seed = EnvelopeSeed::<K>::new(name_key);
+    body: &'de [u8],
+) -> Result<Envelope<'de, K>, ParseError> {
+    parse_with(provider, name_key, body, Some(reparse::<K>))
+}
+
+/// As [`parse_envelope`], into a kind that borrows its text from `body`. A `data` that comes
+/// before the name cannot be buffered and borrowed at once: such a body (no provider sends
+/// one) is read in the second pass, which knows the name from the start.
+pub(crate) fn parse_envelope_borrowed<'de, K: Dispatch<'de>>(
+    provider: &'static str,
+    name_key: &'static str,
+    body: &'de [u8],
+) -> Result<Envelope<'de, K>, ParseError> {
+    parse_with(provider, name_key, body, None)
+}
+
+fn parse_with<'de, K: Dispatch<'de>>(
+    provider: &'static str,
+    name_key: &'static str,
+    body: &'de [u8],
+    reparse: Option<Reparse<K>>,
+) -> Result<Envelope<'de, K>, ParseError> {
+    let seed = EnvelopeSeed::<K> {
+        name_key,
+        known_name: None,
+        reparse,
+    };
     body::untracked(body, seed).or_else(|()| {
         let (id, name) = scan(name_key, body);
         let context = Context {
@@ -54,28 +87,25 @@ pub(crate) fn parse_envelope<K: Dispatch>(
 }
 
 /// Deserializes an envelope from any deserializer: the `Deserialize` of the providers' events.
-pub(crate) fn deserialize_envelope<'de, K: Dispatch, D: Deserializer<'de>>(
+pub(crate) fn deserialize_envelope<'de, K: for<'r> Dispatch<'r>, D: Deserializer<'de>>(
     name_key: &'static str,
     deserializer: D,
-) -> Result<Envelope<K>, D::Error> {
-    EnvelopeSeed::<K>::new(name_key).deserialize(deserializer)
+) -> Result<Envelope<'de, K>, D::Error> {
+    EnvelopeSeed::<K> {
+        name_key,
+        known_name: None,
+        reparse: Some(reparse::<K>),
+    }
+    .deserialize(deserializer)
 }
 
 struct EnvelopeSeed<'n, K> {
     name_key: &'static str,
     /// The event name when it was read beforehand: `data` is then typed wherever it appears.
     known_name: Option<&'n str>,
-    kind: PhantomData<K>,
-}
-
-impl<K> EnvelopeSeed<'_, K> {
-    fn new(name_key: &'static str) -> Self {
-        EnvelopeSeed {
-            name_key,
-            known_name: None,
-            kind: PhantomData,
-        }
-    }
+    /// How to type a `data` buffered before the name; `None` when the kind borrows from the
+    /// body, which a buffer cannot lend.
+    reparse: Option<Reparse<K>>,
 }
 
 impl<K> Clone for EnvelopeSeed<'_, K> {
@@ -86,24 +116,24 @@ impl<K> Clone for EnvelopeSeed<'_, K> {
 
 impl<K> Copy for EnvelopeSeed<'_, K> {}
 
-impl<'de, K: Dispatch> DeserializeSeed<'de> for EnvelopeSeed<'_, K> {
-    type Value = Envelope<K>;
+impl<'de, K: Dispatch<'de>> DeserializeSeed<'de> for EnvelopeSeed<'_, K> {
+    type Value = Envelope<'de, K>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_map(self)
     }
 }
 
-impl<'de, K: Dispatch> Visitor<'de> for EnvelopeSeed<'_, K> {
-    type Value = Envelope<K>;
+impl<'de, K: Dispatch<'de>> Visitor<'de> for EnvelopeSeed<'_, K> {
+    type Value = Envelope<'de, K>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "a webhook object with `{}` and `data`", self.name_key)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut id: Option<Option<String>> = None;
-        let mut name: Option<String> = None;
+        let mut id: Option<Option<Cow<'de, str>>> = None;
+        let mut name: Option<Cow<'de, str>> = None;
         let mut kind: Option<K> = None;
         let mut buffered: Option<Box<serde_json::value::RawValue>> = None;
         while let Some(key) = map.next_key::<Text<'de>>()? {
@@ -112,12 +142,12 @@ impl<'de, K: Dispatch> Visitor<'de> for EnvelopeSeed<'_, K> {
                 if id.is_some() {
                     return Err(de::Error::duplicate_field("id"));
                 }
-                id = Some(map.next_value::<Option<IdString>>()?.map(|id| id.0));
+                id = Some(map.next_value::<Option<IdText<'de>>>()?.map(|id| id.0));
             } else if key == self.name_key {
                 if name.is_some() {
                     return Err(de::Error::duplicate_field(self.name_key));
                 }
-                name = Some(map.next_value()?);
+                name = Some(map.next_value::<Text<'de>>()?.0);
             } else if key == "data" {
                 if kind.is_some() || buffered.is_some() {
                     return Err(de::Error::duplicate_field("data"));
@@ -133,11 +163,17 @@ impl<'de, K: Dispatch> Visitor<'de> for EnvelopeSeed<'_, K> {
         let name = name.ok_or_else(|| de::Error::missing_field(self.name_key))?;
         let kind = match (kind, buffered) {
             (Some(kind), _) => kind,
-            (None, Some(raw)) => {
-                let mut data = serde_json::Deserializer::from_str(raw.get());
-                K::deserialize_data(&name, &mut data)
-                    .map_err(|error| de::Error::custom(format_args!("in `data`: {error}")))?
-            }
+            (None, Some(raw)) => match self.reparse {
+                Some(reparse) => reparse(&name, raw.get())
+                    .map_err(|error| de::Error::custom(format_args!("in `data`: {error}")))?,
+                // Typed in the second pass, which knows the name from the start.
+                None => {
+                    return Err(de::Error::custom(format_args!(
+                        "`data` comes before `{}`",
+                        self.name_key
+                    )))
+                }
+            },
             (None, None) => K::deserialize_data(&name, serde_json::Value::Null)
                 .map_err(|_| de::Error::missing_field("data"))?,
         };
@@ -163,7 +199,7 @@ impl<'n, K> DataSeed<'n, K> {
     }
 }
 
-impl<'de, K: Dispatch> DeserializeSeed<'de> for DataSeed<'_, K> {
+impl<'de, K: Dispatch<'de>> DeserializeSeed<'de> for DataSeed<'_, K> {
     type Value = K;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<K, D::Error> {
@@ -196,7 +232,9 @@ pub(crate) fn scan(name_key: &'static str, body: &[u8]) -> (Option<String>, Opti
             while let Some(key) = map.next_key::<Text<'de>>()? {
                 if key.0 == "id" && !seen_id {
                     seen_id = true;
-                    *self.id = map.next_value::<Option<IdString>>()?.map(|id| id.0);
+                    *self.id = map
+                        .next_value::<Option<IdText<'_>>>()?
+                        .map(|id| id.0.into_owned());
                 } else if key.0 == self.name_key && !seen_name {
                     seen_name = true;
                     *self.name = map.next_value::<Option<String>>()?;

@@ -10,6 +10,7 @@
 //!   object.
 //! - Dates are RFC 3339, with or without fractional seconds.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -18,6 +19,8 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
+use super::text::EventText;
+
 const INTEGER: &str = "a 64-bit integer, as a number or a string";
 const FLAG: &str = "true/false, 0/1, or \"0\"/\"1\"";
 const DATETIME: &str = "an RFC 3339 date-time";
@@ -25,29 +28,33 @@ const DATETIME: &str = "an RFC 3339 date-time";
 // ---------------------------------------------------------------------------------------------
 // Text and ids.
 
-/// An id sent as a JSON string or integer, kept as its text (`42` and `"42"` both give `"42"`).
+/// An id sent as a JSON string or integer, kept as its text (`42` and `"42"` both give `"42"`),
+/// borrowed from the body where it can be.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct IdString(pub(crate) String);
+pub(crate) struct IdText<'de>(pub(crate) Cow<'de, str>);
 
-impl<'de> Deserialize<'de> for IdString {
+impl<'de> Deserialize<'de> for IdText<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct IdVisitor;
-        impl Visitor<'_> for IdVisitor {
-            type Value = IdString;
+        impl<'de> Visitor<'de> for IdVisitor {
+            type Value = IdText<'de>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("an id as a string or an integer")
             }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<IdString, E> {
-                Ok(IdString(v.to_owned()))
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<IdText<'de>, E> {
+                Ok(IdText(Cow::Borrowed(v)))
             }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<IdString, E> {
-                Ok(IdString(v))
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<IdText<'de>, E> {
+                Ok(IdText(Cow::Owned(v.to_owned())))
             }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<IdString, E> {
-                Ok(IdString(v.to_string()))
+            fn visit_string<E: de::Error>(self, v: String) -> Result<IdText<'de>, E> {
+                Ok(IdText(Cow::Owned(v)))
             }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<IdString, E> {
-                Ok(IdString(v.to_string()))
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<IdText<'de>, E> {
+                Ok(IdText(Cow::Owned(v.to_string())))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<IdText<'de>, E> {
+                Ok(IdText(Cow::Owned(v.to_string())))
             }
         }
         deserializer.deserialize_any(IdVisitor)
@@ -56,7 +63,7 @@ impl<'de> Deserialize<'de> for IdString {
 
 /// A string borrowed from the body when it has no escapes (every slice and text serde_json
 /// reads lends them), else copied: map keys and raw JSON text, read without allocating.
-pub(crate) struct Text<'de>(pub(crate) std::borrow::Cow<'de, str>);
+pub(crate) struct Text<'de>(pub(crate) Cow<'de, str>);
 
 impl<'de> Deserialize<'de> for Text<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -72,52 +79,112 @@ impl<'de> Deserialize<'de> for Text<'de> {
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Text<'de>, E> {
                 Ok(Text(v.to_owned().into()))
             }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Text<'de>, E> {
+                Ok(Text(v.into()))
+            }
         }
         deserializer.deserialize_str(TextVisitor)
     }
 }
 
-/// A required `String` id sent as a string or an integer.
-pub(crate) fn id_string<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    IdString::deserialize(deserializer).map(|id| id.0)
+/// A required string, as `String` or borrowed ([`EventText`]); only a JSON string is taken.
+pub(crate) fn string<'de, D, S>(deserializer: D) -> Result<S, D::Error>
+where
+    D: Deserializer<'de>,
+    S: EventText<'de>,
+{
+    Text::deserialize(deserializer).map(|text| S::from_cow(text.0))
+}
+
+/// An optional string: `null` (or a missing field, with `#[serde(default)]`) is `None`.
+pub(crate) fn opt_string<'de, D, S>(deserializer: D) -> Result<Option<S>, D::Error>
+where
+    D: Deserializer<'de>,
+    S: EventText<'de>,
+{
+    struct OptStringVisitor<S>(PhantomData<S>);
+    impl<'de, S: EventText<'de>> Visitor<'de> for OptStringVisitor<S> {
+        type Value = Option<S>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string or null")
+        }
+        fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+            Ok(Some(S::from_cow(Cow::Borrowed(v))))
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Some(S::from(v.to_owned())))
+        }
+        fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+            Ok(Some(S::from(v)))
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_str(self)
+        }
+    }
+    // One dispatch on the token: a string or null, in a single call.
+    deserializer.deserialize_any(OptStringVisitor(PhantomData))
+}
+
+/// A required id sent as a string or an integer.
+pub(crate) fn id_string<'de, D, S>(deserializer: D) -> Result<S, D::Error>
+where
+    D: Deserializer<'de>,
+    S: EventText<'de>,
+{
+    IdText::deserialize(deserializer).map(|id| S::from_cow(id.0))
 }
 
 /// Text that may arrive as a number (an address's `postal_code` sent as `77702`) or as `null`:
 /// a number keeps its JSON text, `null` reads as `""`.
-pub(crate) fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    opt_text(deserializer).map(Option::unwrap_or_default)
+pub(crate) fn text<'de, D, S>(deserializer: D) -> Result<S, D::Error>
+where
+    D: Deserializer<'de>,
+    S: EventText<'de>,
+{
+    opt_text(deserializer).map(|text| text.unwrap_or_else(|| S::from(String::new())))
 }
 
 /// As [`text`], but `null` (or a missing field, with `#[serde(default)]`) is `None`; `""`
 /// stays `Some("")`, exactly as sent.
-pub(crate) fn opt_text<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<String>, D::Error> {
-    deserializer.deserialize_any(TextVisitor)
+pub(crate) fn opt_text<'de, D, S>(deserializer: D) -> Result<Option<S>, D::Error>
+where
+    D: Deserializer<'de>,
+    S: EventText<'de>,
+{
+    deserializer.deserialize_any(TextVisitor(PhantomData))
 }
 
-struct TextVisitor;
+struct TextVisitor<S>(PhantomData<S>);
 
-impl<'de> Visitor<'de> for TextVisitor {
-    type Value = Option<String>;
+impl<'de, S: EventText<'de>> Visitor<'de> for TextVisitor<S> {
+    type Value = Option<S>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a string (or a number, or null)")
     }
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Some(S::from_cow(Cow::Borrowed(v))))
+    }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Some(v.to_owned()))
+        Ok(Some(S::from(v.to_owned())))
     }
     fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Some(v))
+        Ok(Some(S::from(v)))
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(Some(v.to_string()))
+        Ok(Some(S::from(v.to_string())))
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(Some(v.to_string()))
+        Ok(Some(S::from(v.to_string())))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        Ok(Some(v.to_string()))
+        Ok(Some(S::from(v.to_string())))
     }
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
         Ok(None)
@@ -126,7 +193,7 @@ impl<'de> Visitor<'de> for TextVisitor {
         Ok(None)
     }
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(TextVisitor)
+        d.deserialize_any(self)
     }
 }
 

@@ -6,12 +6,14 @@
 //! - [`lenient`]: what providers actually send (ids as number or string, `""` for a missing
 //!   value, 0/1 flags, dates with or without fractions);
 //! - [`decimal`]: money and rates read from, and written as, the exact digits of a JSON number;
-//! - [`string_enum`]: status-like strings as enums that keep unknown values.
+//! - [`string_enum`]: status-like strings as enums that keep unknown values;
+//! - [`text`]: owned or borrowed text, chosen by the models' type parameter.
 
 pub(crate) mod body;
 pub(crate) mod decimal;
 pub(crate) mod envelope;
 pub(crate) mod lenient;
 mod string_enum;
+pub(crate) mod text;
 
 pub(crate) use string_enum::string_enum;

@@ -50,11 +50,11 @@ impl Acknowledgement {
         }
     }
 
-    /// The acknowledgement of `event`: its id and, when the event is about an order, the order
-    /// id.
-    pub fn for_event(event: &Event) -> Self {
+    /// The acknowledgement of `event` (owned or an [`EventView`](super::EventView)): its id
+    /// and, when the event is about an order, the order id.
+    pub fn for_event<S: AsRef<str>>(event: &Event<S>) -> Self {
         Acknowledgement {
-            id: event.id.clone(),
+            id: event.id.as_ref().to_owned(),
             order_id: event.order_id().cloned(),
             partner_order_id: None,
         }

@@ -9,6 +9,7 @@ use time::OffsetDateTime;
 
 use crate::de::lenient::{self, count};
 use crate::montly::OrderId;
+use crate::EventText;
 
 /// A leasing order.
 ///
@@ -19,15 +20,19 @@ use crate::montly::OrderId;
 /// the four amounts, currency, months, billing address, items, both dates). The organisation
 /// number and the shipping address may be absent or `null`; so may every address line and the
 /// optional item fields, as Montly's order table allows.
+///
+/// `S` is the type of the order's text: `String`, or `Cow<'_, str>` borrowed from the body in
+/// an [`EventView`](super::EventView) (see [`EventText`]). The order id and status are owned
+/// either way.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", bound(deserialize = "S: EventText<'de>"))]
 #[non_exhaustive]
-pub struct Order {
+pub struct Order<S = String> {
     /// LeaseCloud's id for the order (a UUID in the samples).
     pub id: OrderId,
     /// The customer's organisation number, e.g. `"5590894308"`.
-    #[serde(default)]
-    pub org_number: Option<String>,
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    pub org_number: Option<S>,
     /// Where the order stands.
     pub status: OrderStatus,
     /// The total the customer pays, VAT excluded, in minor units.
@@ -43,17 +48,18 @@ pub struct Order {
     #[serde(rename = "shippingVAT", deserialize_with = "lenient::i64")]
     pub shipping_vat: i64,
     /// The ISO 4217 currency of every amount, e.g. `"SEK"`.
-    pub currency: String,
+    #[serde(deserialize_with = "lenient::string")]
+    pub currency: S,
     /// The lease length in months.
     #[serde(deserialize_with = "count")]
     pub months: u32,
     /// Who is billed.
-    pub billing: Address,
+    pub billing: Address<S>,
     /// Where the goods go; `None` when absent or `null`.
     #[serde(default)]
-    pub shipping: Option<Address>,
+    pub shipping: Option<Address<S>>,
     /// The order lines.
-    pub items: Vec<Item>,
+    pub items: Vec<Item<S>>,
     /// When the order was created.
     #[serde(with = "crate::de::lenient::datetime")]
     pub created_at: OffsetDateTime,
@@ -65,49 +71,80 @@ pub struct Order {
 /// A billing or shipping address.
 ///
 /// Every line is optional: a missing line and `null` are `None`; an empty string is kept as
-/// `Some("")`, exactly as sent.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+/// `Some("")`, exactly as sent. `S` is the text type, as in [`Order`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", bound(deserialize = "S: EventText<'de>"))]
 #[non_exhaustive]
-pub struct Address {
+pub struct Address<S = String> {
     /// Given name.
-    pub first_name: Option<String>,
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    pub first_name: Option<S>,
     /// Family name.
-    pub last_name: Option<String>,
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    pub last_name: Option<S>,
     /// E-mail address.
-    pub email: Option<String>,
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    pub email: Option<S>,
     /// Phone number, as typed by the customer.
-    pub phone: Option<String>,
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    pub phone: Option<S>,
     /// Company name.
-    pub company: Option<String>,
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    pub company: Option<S>,
     /// Street address.
-    pub address: Option<String>,
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    pub address: Option<S>,
     /// Second street address line.
-    pub address2: Option<String>,
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    pub address2: Option<S>,
     /// City.
-    pub city: Option<String>,
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    pub city: Option<S>,
     /// State, where applicable.
-    pub state: Option<String>,
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    pub state: Option<S>,
     /// Postal code (a number is accepted and kept as its digits).
-    #[serde(deserialize_with = "crate::de::lenient::opt_text")]
-    pub postal_code: Option<String>,
+    #[serde(default, deserialize_with = "lenient::opt_text")]
+    pub postal_code: Option<S>,
     /// Two-letter country code, e.g. `"SE"`.
-    pub country: Option<String>,
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    pub country: Option<S>,
 }
 
-/// One order line. Amounts are in minor units, VAT excluded unless named VAT.
+// Not derived: a derived `Default` would ask `S: Default`, which the models never need.
+impl<S> Default for Address<S> {
+    fn default() -> Self {
+        Address {
+            first_name: None,
+            last_name: None,
+            email: None,
+            phone: None,
+            company: None,
+            address: None,
+            address2: None,
+            city: None,
+            state: None,
+            postal_code: None,
+            country: None,
+        }
+    }
+}
+
+/// One order line. Amounts are in minor units, VAT excluded unless named VAT. `S` is the text
+/// type, as in [`Order`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", bound(deserialize = "S: EventText<'de>"))]
 #[non_exhaustive]
-pub struct Item {
+pub struct Item<S = String> {
     /// Product name.
-    pub name: String,
+    #[serde(deserialize_with = "lenient::string")]
+    pub name: S,
     /// The partner's product id (a number is accepted and kept as its digits).
-    #[serde(deserialize_with = "crate::de::lenient::id_string")]
-    pub product_id: String,
+    #[serde(deserialize_with = "lenient::id_string")]
+    pub product_id: S,
     /// Article number; LeaseCloud sends it, Montly's orders do not.
-    #[serde(default)]
-    pub article_nr: Option<String>,
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    pub article_nr: Option<S>,
     /// How many units.
     #[serde(deserialize_with = "count")]
     pub quantity: u32,
@@ -121,14 +158,14 @@ pub struct Item {
     #[serde(rename = "VAT", deserialize_with = "lenient::i64")]
     pub vat: i64,
     /// Stock keeping unit, when sent.
-    #[serde(default)]
-    pub sku: Option<String>,
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    pub sku: Option<S>,
     /// Variation id, when sent.
-    #[serde(default)]
-    pub variation_id: Option<String>,
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    pub variation_id: Option<S>,
     /// Serial number, when sent.
-    #[serde(default)]
-    pub serial_number: Option<String>,
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    pub serial_number: Option<S>,
 }
 
 /// Where a LeaseCloud order stands.

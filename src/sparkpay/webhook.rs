@@ -247,9 +247,8 @@ impl Provider for Webhook {
     /// An unknown last segment is a [`ParseError`] naming it, reported after the token
     /// matched, so only a caller with the token learns what the URLs look like.
     fn verify_request(&self, request: &crate::Request<'_>) -> Result<Request, Error> {
-        self.verify_query_token(request.uri_query().unwrap_or_default())?;
-        let event_type = event_type_of(request)?;
-        Ok(Request::parse(event_type, request.body())?)
+        self.verify_request_signature(request)?;
+        Self::parse_request_view(request)
     }
 
     /// As [`Webhook::verify_request`]; Spark Pay signs no time, so `now` is not used.
@@ -259,6 +258,20 @@ impl Provider for Webhook {
         _now: time::OffsetDateTime,
     ) -> Result<Request, Error> {
         self.verify_request(request)
+    }
+
+    /// Checks the token in the request's query (see [`Webhook::verify_query`]).
+    fn verify_request_signature(&self, request: &crate::Request<'_>) -> Result<(), VerifyError> {
+        self.verify_query_token(request.uri_query().unwrap_or_default())
+            .map(|_| ())
+    }
+
+    type EventView<'a> = Request;
+
+    /// Parses the body as the [`EventType`] named by the last segment of the path.
+    fn parse_request_view(request: &crate::Request<'_>) -> Result<Request, Error> {
+        let event_type = event_type_of(request)?;
+        Ok(Request::parse(event_type, request.body())?)
     }
 
     /// Spark Pay does not retry: a notification is acknowledged by any 2xx, and for an event
