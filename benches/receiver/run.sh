@@ -1,0 +1,261 @@
+#!/usr/bin/env bash
+# End-to-end load benchmark of the axum receiver path: wrk POSTs signed LeaseCloud webhooks to
+# examples/receiver_load.rs, whose routes do the same HTTP work and differ only in what they
+# check (nothing, the signature, the signature and the parse). Prints, per body size, each
+# route's best requests/s and latency, and its requests/s as a ratio of the bare route's in the
+# same run. A benchmark, not a test: CI does not run it.
+#
+#   benches/receiver/run.sh                      # RUNS=3 DURATION=10: about 4 minutes
+#   RUNS=5 DURATION=20 benches/receiver/run.sh
+#   ROUTES="/bare /view" benches/receiver/run.sh   # some of the example's routes
+#
+# Needs 2 CPUs: the server runs on CPU 0 (one tokio thread), wrk on CPU 1, so neither steals
+# the other's core. Run nothing heavy beside it.
+set -euo pipefail
+
+RUNS=${RUNS:-3}              # the whole set is repeated; the best run counts
+DURATION=${DURATION:-10}     # seconds of each measured wrk run
+WARMUP=${WARMUP:-2}          # seconds of the warm-up run before it (a fresh server each time)
+CONNECTIONS=${CONNECTIONS:-64}
+SIZES=${SIZES:-"1k 64k"}     # the bodies `receiver_load sign` knows
+# The routes, in the order each run drives them. Another route of the example is appended here.
+ROUTES=${ROUTES:-"/bare /signature /verified /view"}
+BASELINE=/bare               # the ratio's denominator: axum alone, nothing checked
+SERVER_CPU=0
+CLIENT_CPU=1
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+
+die() {
+    echo "run.sh: $*" >&2
+    exit 1
+}
+
+[[ " $ROUTES " == *" $BASELINE "* ]] || die "ROUTES must include $BASELINE: the ratios are to it"
+(($(nproc) >= 2)) || die "needs 2 CPUs (the server and wrk each pinned to one)"
+
+# --- Tools ---------------------------------------------------------------------------------
+missing=()
+for tool in wrk curl; do
+    command -v "$tool" >/dev/null || missing+=("$tool")
+done
+if ((${#missing[@]})); then
+    sudo=()
+    (($(id -u) == 0)) || sudo=(sudo)
+    # A fresh machine may have no package lists yet: update only when the install fails.
+    "${sudo[@]}" apt-get install -y "${missing[@]}" ||
+        { "${sudo[@]}" apt-get update && "${sudo[@]}" apt-get install -y "${missing[@]}"; }
+fi
+
+(cd "$root" && cargo build --release -p commerce-webhooks-examples --example receiver_load \
+    --features axum)
+target_dir=$(cd "$root" && cargo metadata --format-version 1 --no-deps |
+    grep -o '"target_directory":"[^"]*"' | cut -d'"' -f4)
+bin="$target_dir/release/examples/receiver_load"
+[[ -x $bin ]] || die "$bin was not built"
+
+# --- Clean-up: whatever happens, the server started last is stopped -------------------------
+work=$(mktemp -d)
+server_pid=""
+stop_server() {
+    if [[ -n $server_pid ]]; then
+        kill "$server_pid" 2>/dev/null || true
+        wait "$server_pid" 2>/dev/null || true
+        server_pid=""
+    fi
+}
+trap 'stop_server; rm -rf "$work"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# wrk's script: POST the body with the signed headers (files named after `--` on wrk's line,
+# rewritten before each run), and report wrk's own counters in one line for this script to
+# read. No response() hook: it would make wrk (the client) parse every response in Lua.
+cat >"$work/post.lua" <<'LUA'
+local function slurp(path)
+  local file = assert(io.open(path, "rb"))
+  local text = file:read("*a")
+  file:close()
+  return text
+end
+
+function init(args)
+  wrk.method = "POST"
+  wrk.body = slurp(args[1])
+  wrk.headers["Content-Type"] = "application/json"
+  for line in io.lines(args[2]) do
+    local name, value = line:match("^([^:]+):%s*(.-)%s*$")
+    if name then wrk.headers[name] = value end
+  end
+end
+
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    "RESULT requests=%d duration_us=%d p50_us=%d p99_us=%d status=%d connect=%d read=%d write=%d timeout=%d\n",
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
+    e.status, e.connect, e.read, e.write, e.timeout))
+end
+LUA
+
+# Starts the server on a free port of 127.0.0.1 (it binds port 0 and prints the port it got)
+# and waits for its line; the route check below then waits for its answer.
+start_server() {
+    taskset -c "$SERVER_CPU" "$bin" serve 0 >"$work/server.log" 2>&1 &
+    server_pid=$!
+    port=""
+    for _ in $(seq 200); do
+        port=$(sed -n 's|^listening on http://127\.0\.0\.1:\([0-9]*\)$|\1|p' "$work/server.log")
+        [[ -n $port ]] && return
+        kill -0 "$server_pid" 2>/dev/null || die "the server stopped: $(cat "$work/server.log")"
+        sleep 0.05
+    done
+    die "the server did not start: $(cat "$work/server.log")"
+}
+
+# A fresh body and LeaseCloud-Signature: the server refuses a timestamp more than 300 s off.
+sign() {
+    "$bin" sign "$1" "$work/body.json" >"$work/headers.txt"
+}
+
+# One request by curl before wrk: exactly 200, and the same acknowledgement on every route.
+# (wrk counts only statuses of 400 and above as errors, though its line says "Non-2xx or 3xx".)
+expected_answer=""
+check_route() {
+    local route=$1 status answer
+    local curl_args=(-sS -o "$work/answer" -w '%{http_code}' -X POST
+        -H 'Content-Type: application/json' --data-binary "@$work/body.json")
+    while IFS= read -r header; do curl_args+=(-H "$header"); done <"$work/headers.txt"
+    for _ in $(seq 50); do
+        status=$(curl "${curl_args[@]}" "http://127.0.0.1:$port$route" 2>/dev/null) && break
+        sleep 0.05
+    done
+    [[ $status == 200 ]] || die "$route answered $status: $(cat "$work/answer")"
+    answer=$(cat "$work/answer")
+    [[ -n $expected_answer ]] || expected_answer=$answer
+    [[ $answer == "$expected_answer" ]] ||
+        die "$route answered $answer, not $expected_answer like the other routes"
+}
+
+# Drives the route for $2 seconds; leaves wrk's counters in $result. Fails on any error
+# status, socket error or timeout.
+result=""
+drive() {
+    local route=$1 seconds=$2 out="$work/wrk.out"
+    sign "$size"
+    taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" --latency \
+        -s "$work/post.lua" "http://127.0.0.1:$port$route" \
+        -- "$work/body.json" "$work/headers.txt" >"$out" 2>&1 ||
+        die "wrk failed on $route: $(cat "$out")"
+    result=$(grep '^RESULT ' "$out") || die "no RESULT line from wrk on $route: $(cat "$out")"
+    if grep -qE 'Non-2xx or 3xx responses|Socket errors' "$out" ||
+        [[ $result != *" status=0 connect=0 read=0 write=0 timeout=0" ]] ||
+        [[ $result == *" requests=0 "* ]]; then
+        die "$size $route: wrk saw failed requests:"$'\n'"$(cat "$out")"
+    fi
+}
+
+field() { sed -n "s/.* $1=\([0-9]*\).*/\1/p" <<<"$result"; }
+
+# The CPUs' use during a run, as the number of CPUs kept busy: the server's (below 1, it
+# waited for wrk: the client, not the server, set the pace) and others' (the machine may be
+# shared, and a build beside the benchmark takes a core from the server or from wrk). From
+# /proc/stat (all busy ticks, interrupts and the hypervisor's steal included), less the ticks
+# of the server and of this shell's finished children (wrk), from /proc/PID/stat. `ticks`
+# prints: all ticks elapsed, others' busy ticks, the server's ticks.
+ticks() {
+    local server children
+    server=$(awk '{ print $14 + $15 }' "/proc/$server_pid/stat")
+    children=$(awk '{ print $16 + $17 }' "/proc/$$/stat")
+    awk -v server="$server" -v children="$children" '/^cpu / {
+        busy = $2 + $3 + $4 + $7 + $8 + $9
+        print busy + $5 + $6, busy - server - children, server
+        exit
+    }' /proc/stat
+}
+cpu_use() { # before after: prints the server's CPUs, others' CPUs, the server's seconds
+    awk -v a="$1" -v b="$2" -v cpus="$(nproc)" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+        split(a, x, " "); split(b, y, " "); per_cpu = (y[1] - x[1]) / cpus
+        printf "%.2f %.2f %.2f", (y[3] - x[3]) / per_cpu, (y[2] - x[2]) / per_cpu, (y[3] - x[3]) / hz
+    }'
+}
+
+# --- The runs: every route in each run, so a slow spell of the machine hits them all ---------
+echo "commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')$(
+    git -C "$root" diff --quiet 2>/dev/null || echo ' (with uncommitted changes)'),"\
+    "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(nproc) CPUs"
+echo "RUNS=$RUNS DURATION=${DURATION}s WARMUP=${WARMUP}s, wrk -t1 -c$CONNECTIONS on CPU" \
+    "$CLIENT_CPU, server (1 tokio thread) on CPU $SERVER_CPU"
+for size in $SIZES; do
+    "$bin" sign "$size" "$work/body.json" >/dev/null
+    echo "body $size: $(wc -c <"$work/body.json") bytes"
+done
+echo
+
+results="$work/results"
+: >"$results"
+for run in $(seq "$RUNS"); do
+    for size in $SIZES; do
+        for route in $ROUTES; do
+            start_server
+            sign "$size"
+            check_route "$route"
+            drive "$route" "$WARMUP"
+            before=$(ticks)
+            drive "$route" "$DURATION"
+            read -r server_cpu others_cpu server_s <<<"$(cpu_use "$before" "$(ticks)")"
+            stop_server
+            rps=$(awk -v n="$(field requests)" -v us="$(field duration_us)" \
+                'BEGIN { printf "%.0f", n / (us / 1e6) }')
+            # The server's CPU time per request: its cost even where wrk set the pace.
+            cost=$(awk -v s="$server_s" -v n="$(field requests)" 'BEGIN { printf "%.1f", s / n * 1e6 }')
+            echo "$size $route $run $rps $(field p50_us) $(field p99_us) $server_cpu $others_cpu $cost" \
+                >>"$results"
+            printf 'run %d/%d  %-4s %-11s %7s req/s  p50 %6s us  p99 %6s us  server %s CPU,' \
+                "$run" "$RUNS" "$size" "$route" "$rps" "$(field p50_us)" "$(field p99_us)" "$server_cpu"
+            printf ' %6s us/req  others %s CPU\n' "$cost" "$others_cpu"
+        done
+    done
+done
+
+# --- The tables ------------------------------------------------------------------------------
+for size in $SIZES; do
+    echo
+    echo "body $size, best of $RUNS runs of ${DURATION}s"
+    awk -v size="$size" -v routes="$ROUTES" -v base="$BASELINE" '
+        $1 == size {
+            rps[$2, $3] = $4; p50[$2, $3] = $5; p99[$2, $3] = $6; server[$2, $3] = $7
+            others[$2, $3] = $8; cost[$2, $3] = $9; runs[$3] = 1
+        }
+        END {
+            printf "| %-11s | %7s | %6s | %6s | %6s | %-9s | %10s | %11s | %10s |\n", "route",
+                "req/s", "p50 ms", "p99 ms", "/ bare", "range", "server CPU", "server us/r",
+                "others max"
+            print "|-------------|---------|--------|--------|--------|-----------|------------|-------------|------------|"
+            n = split(routes, list, " ")
+            for (run in runs) if (rps[base, run] > base_best) base_best = rps[base, run]
+            for (i = 1; i <= n; i++) {
+                route = list[i]; best = ""; lo = ""; hi = ""; busy = 0
+                for (run in runs) {
+                    if (best == "" || rps[route, run] > rps[route, best]) best = run
+                    ratio = rps[route, run] / rps[base, run]
+                    if (lo == "" || ratio < lo) lo = ratio
+                    if (hi == "" || ratio > hi) hi = ratio
+                    if (others[route, run] > busy) busy = others[route, run]
+                }
+                printf "| %-11s | %7d | %6.2f | %6.2f | %6.2f | %.2f-%.2f | %10.2f | %11.1f | %10.2f |\n",
+                    route, rps[route, best], p50[route, best] / 1000, p99[route, best] / 1000,
+                    rps[route, best] / base_best, lo, hi, server[route, best], cost[route, best], busy
+            }
+        }' "$results"
+done
+cat <<EOF
+
+req/s: the best run's; p50, p99, server CPU and us/r: that run's. / bare: the route's best
+req/s over $BASELINE's best; range: the lowest and highest ratio of one run's req/s to
+$BASELINE's in the same run.
+server CPU: below about 0.95 the server waited for wrk, so the req/s are wrk's limit, not the
+server's; server us/r (its CPU time per request, tick-sampled) then still compares the routes.
+others max: CPUs that other processes (or the hypervisor) took during the route's runs (about
++-0.1 from the sampling); much above, that route's figures are suspect.
+EOF
