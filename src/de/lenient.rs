@@ -102,33 +102,9 @@ where
     D: Deserializer<'de>,
     S: EventText<'de>,
 {
-    struct OptStringVisitor<S>(PhantomData<S>);
-    impl<'de, S: EventText<'de>> Visitor<'de> for OptStringVisitor<S> {
-        type Value = Option<S>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a string or null")
-        }
-        fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-            Ok(Some(S::from_cow(Cow::Borrowed(v))))
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            Ok(Some(S::from(v.to_owned())))
-        }
-        fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-            Ok(Some(S::from(v)))
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            d.deserialize_str(self)
-        }
-    }
-    // One dispatch on the token: a string or null, in a single call.
-    deserializer.deserialize_any(OptStringVisitor(PhantomData))
+    // One dispatch on the token, a string or null, rather than one for the option and one
+    // for the string.
+    deserializer.deserialize_any(TextVisitor::<S>::strings_only())
 }
 
 /// A required id sent as a string or an integer.
@@ -157,16 +133,55 @@ where
     D: Deserializer<'de>,
     S: EventText<'de>,
 {
-    deserializer.deserialize_any(TextVisitor(PhantomData))
+    deserializer.deserialize_any(TextVisitor::<S>::numbers_too())
 }
 
-struct TextVisitor<S>(PhantomData<S>);
+/// Optional text: a string, or `null`, and a number's JSON text when `numbers_too`.
+struct TextVisitor<S> {
+    numbers_too: bool,
+    text: PhantomData<S>,
+}
+
+impl<S> TextVisitor<S> {
+    fn strings_only() -> Self {
+        TextVisitor {
+            numbers_too: false,
+            text: PhantomData,
+        }
+    }
+
+    fn numbers_too() -> Self {
+        TextVisitor {
+            numbers_too: true,
+            text: PhantomData,
+        }
+    }
+
+    fn number<'de, E: de::Error>(
+        &self,
+        number: impl fmt::Display,
+        unexpected: de::Unexpected<'_>,
+    ) -> Result<Option<S>, E>
+    where
+        S: EventText<'de>,
+    {
+        if self.numbers_too {
+            Ok(Some(S::from(number.to_string())))
+        } else {
+            Err(de::Error::invalid_type(unexpected, self))
+        }
+    }
+}
 
 impl<'de, S: EventText<'de>> Visitor<'de> for TextVisitor<S> {
     type Value = Option<S>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string (or a number, or null)")
+        f.write_str(if self.numbers_too {
+            "a string (or a number, or null)"
+        } else {
+            "a string or null"
+        })
     }
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
         Ok(Some(S::from_cow(Cow::Borrowed(v))))
@@ -178,13 +193,13 @@ impl<'de, S: EventText<'de>> Visitor<'de> for TextVisitor<S> {
         Ok(Some(S::from(v)))
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(Some(S::from(v.to_string())))
+        self.number(v, de::Unexpected::Signed(v))
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(Some(S::from(v.to_string())))
+        self.number(v, de::Unexpected::Unsigned(v))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        Ok(Some(S::from(v.to_string())))
+        self.number(v, de::Unexpected::Float(v))
     }
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
         Ok(None)
@@ -569,6 +584,36 @@ mod tests {
         serde_json::from_str::<Optional>(json)
             .map(|o| o.v)
             .map_err(|e| e.to_string())
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct Strings<'a> {
+        #[serde(default, borrow, deserialize_with = "super::opt_string")]
+        plain: Option<std::borrow::Cow<'a, str>>,
+        #[serde(default, borrow, deserialize_with = "super::opt_text")]
+        lenient: Option<std::borrow::Cow<'a, str>>,
+    }
+
+    #[test]
+    fn optional_strings_take_null_and_strings_and_only_lenient_text_takes_numbers() {
+        let read = |json| serde_json::from_str::<Strings<'_>>(json).map_err(|e| e.to_string());
+        let both = read(r#"{"plain": "a", "lenient": 77702}"#).unwrap();
+        assert_eq!(
+            (both.plain.as_deref(), both.lenient.as_deref()),
+            (Some("a"), Some("77702"))
+        );
+        let none = read(r#"{"plain": null}"#).unwrap();
+        assert_eq!((none.plain, none.lenient), (None, None));
+        let error = read(r#"{"plain": 7}"#).unwrap_err();
+        assert!(
+            error.contains("invalid type: integer `7`, expected a string or null"),
+            "{error}"
+        );
+        let error = read(r#"{"lenient": {}}"#).unwrap_err();
+        assert!(
+            error.contains("expected a string (or a number, or null)"),
+            "{error}"
+        );
     }
 
     #[test]
