@@ -157,7 +157,6 @@ pub(super) fn verify<W: Provider>(
     }
 }
 
-/// A `Content-Length` that announces more than `limit` bytes: refused before reading.
 /// The event of a request whose signature was verified: what the `VerifiedRequest` extractors
 /// hand over, borrowing from the request they keep.
 #[allow(clippy::result_large_err)] // as their `event`, which returns this
@@ -178,6 +177,7 @@ pub(super) fn parse_view<'a, W: Provider>(
     })
 }
 
+/// A `Content-Length` that announces more than `limit` bytes: refused before reading.
 pub(super) fn announced_too_large(content_length: Option<&[u8]>, limit: usize) -> bool {
     content_length
         .and_then(|value| std::str::from_utf8(value).ok())
