@@ -74,7 +74,8 @@ where
 }
 
 /// Deserializes a UTF-8 `body` through `seed` without tracking the path. `Err` says only that
-/// this pass did not succeed: the body is not UTF-8, or it does not parse.
+/// this pass did not succeed: the body is not UTF-8, or it does not parse. The UTF-8 check is
+/// simdutf8's, which validates a whole body several times faster than `std`'s.
 ///
 /// Anything else goes to [`tracked`], which reads bytes: a body that is not UTF-8 is no body a
 /// provider sends, but serde_json skips the strings of ignored fields without checking them,
@@ -84,7 +85,7 @@ pub(crate) fn untracked<'de, S: DeserializeSeed<'de>>(
     body: &'de [u8],
     seed: S,
 ) -> Result<S::Value, ()> {
-    let text = std::str::from_utf8(body).map_err(|_| ())?;
+    let text = simdutf8::basic::from_utf8(body).map_err(|_| ())?;
     let mut deserializer = serde_json::Deserializer::from_str(text);
     seed.deserialize(&mut deserializer)
         .and_then(|value| deserializer.end().map(|()| value))
