@@ -118,12 +118,8 @@ where
 
 /// Text that may arrive as a number (an address's `postal_code` sent as `77702`) or as `null`:
 /// a number keeps its JSON text, `null` reads as `""`.
-pub(crate) fn text<'de, D, S>(deserializer: D) -> Result<S, D::Error>
-where
-    D: Deserializer<'de>,
-    S: EventText<'de>,
-{
-    opt_text(deserializer).map(|text| text.unwrap_or_else(|| S::from(String::new())))
+pub(crate) fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    opt_text(deserializer).map(Option::unwrap_or_default)
 }
 
 /// As [`text`], but `null` (or a missing field, with `#[serde(default)]`) is `None`; `""`

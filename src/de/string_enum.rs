@@ -73,7 +73,7 @@ macro_rules! string_enum {
 
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                $crate::de::lenient::text::<_, String>(deserializer).map($name::from)
+                $crate::de::lenient::text(deserializer).map($name::from)
             }
         }
     };

@@ -131,7 +131,8 @@ impl Webhook {
 /// `S` is how the event keeps its text. `Event` (text as `String`) owns everything and can be
 /// kept, sent to another thread or put on a queue. [`EventView`] (text as `Cow<'_, str>`)
 /// borrows its text from the body instead: what a handler that answers at once needs, read
-/// with about a third of the allocations and in about three quarters of the time.
+/// with a tenth of the allocations (3 against 33 for the `order.created` sample) and in about
+/// four fifths of the time.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event<S = String> {
     /// The event id, unique per event and repeated on every retry of it.
