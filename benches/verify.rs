@@ -1,13 +1,13 @@
 //! Timestamped verification beside its floor, measured in the same run.
 //!
-//! - `floor`: a bare HMAC-SHA256 over the same body bytes, the key state precomputed: what no
-//!   verifier can beat.
+//! - `floor`: a bare HMAC-SHA256 over the same body bytes with the `hmac` crate, the key state
+//!   precomputed: the HMAC every verifier must compute.
 //! - `verify`: `timestamped::Verifier::verify_at` with one secret and a header carrying two `v1`
 //!   (a rolled key's first, then the current one), header lookup included.
 //! - `naive`: what most SDKs do: split the header into owned strings, key an HMAC from the
 //!   secret, format `"{t}.{body}"`, hex-encode the MAC, compare strings.
 //! - `request`: what a receiver runs: `leasecloud::Webhook::verify_signature` with the headers
-//!   as a framework hands them over (an `http::HeaderMap` of five headers), through
+//!   as a framework hands them over (an `http::HeaderMap` of six headers), through
 //!   `Request`, against the system clock.
 //!
 //! After criterion's report the ratios are printed twice: from criterion's means, and from an
