@@ -154,6 +154,7 @@ pub fn leasecloud_parse(data: &[u8]) {
                 serde_json::to_vec(&view).expect("views serialize"),
                 serde_json::to_vec(&event).expect("events serialize")
             );
+            assert_eq!(view.into_owned(), event);
             check_key(&event.idempotency_key(), Some(&event.id));
             let ack = leasecloud::Acknowledgement::for_event(&event).to_json();
             let json: serde_json::Value =

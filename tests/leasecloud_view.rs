@@ -67,6 +67,8 @@ fn the_view_reads_every_body_to_the_owned_events_values() {
             Acknowledgement::for_event(&owned),
             "{text}"
         );
+        // Made owned, the view is the owned event, field for field.
+        assert_eq!(view.into_owned(), owned, "{text}");
     }
 }
 

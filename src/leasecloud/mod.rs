@@ -147,7 +147,7 @@ pub struct Event<S = String> {
 /// A string the body spells without escape sequences (nearly all of them) is borrowed; one
 /// with escapes is copied, so every body [`Event::parse`] reads, this reads too, to an equal
 /// value. The order ids ([`OrderId`]), statuses, tariffs and the `data` of unknown actions
-/// are owned as in [`Event`].
+/// are owned as in [`Event`]. [`EventView::into_owned`] makes it an [`Event`] to keep.
 ///
 /// ```
 /// use commerce_webhooks::leasecloud::{EventKind, EventView};
@@ -242,6 +242,34 @@ impl<S: AsRef<str>> EventKind<S> {
     }
 }
 
+impl<S> EventKind<S> {
+    /// The same event kind with every text converted by `convert`.
+    fn map_text<T>(self, convert: &mut impl FnMut(S) -> T) -> EventKind<T> {
+        match self {
+            EventKind::OrderCreated(order) => {
+                EventKind::OrderCreated(Box::new(order.map_text(convert)))
+            }
+            EventKind::OrderStatusUpdated(order) => {
+                EventKind::OrderStatusUpdated(Box::new(order.map_text(convert)))
+            }
+            EventKind::OrderAccepted { order_id } => EventKind::OrderAccepted { order_id },
+            EventKind::OrderDeclined { order_id, reason } => EventKind::OrderDeclined {
+                order_id,
+                reason: convert(reason),
+            },
+            EventKind::OrderSigned { order_id } => EventKind::OrderSigned { order_id },
+            EventKind::OrderDeliveryApproved { order_id } => {
+                EventKind::OrderDeliveryApproved { order_id }
+            }
+            EventKind::TariffUpdated { tariffs } => EventKind::TariffUpdated { tariffs },
+            EventKind::Unknown { name, data } => EventKind::Unknown {
+                name: convert(name),
+                data,
+            },
+        }
+    }
+}
+
 /// The v1 actions are Montly's: the same names and data.
 impl<S: From<String>> From<montly::EventKind> for EventKind<S> {
     fn from(kind: montly::EventKind) -> Self {
@@ -296,6 +324,26 @@ impl<'a> EventView<'a> {
     pub fn parse_borrowed(body: &'a [u8]) -> Result<Self, ParseError> {
         let (id, kind) = montly::parse_event_borrowed(PROVIDER, NAME_KEY, body)?;
         Ok(Event { id, kind })
+    }
+
+    /// The owned [`Event`] with the same values, for keeping the event past the body's
+    /// lifetime (a queue, another task): copies only the text borrowed from the body.
+    ///
+    /// ```
+    /// use commerce_webhooks::leasecloud::{Event, EventView};
+    ///
+    /// let body = br#"{"id":"evt:1","action":"order.declined","data":{"orderId":"o-1"}}"#;
+    /// let owned: Event = EventView::parse_borrowed(body)?.into_owned();
+    /// assert_eq!(owned, Event::parse(body)?);
+    /// # Ok::<(), commerce_webhooks::ParseError>(())
+    /// ```
+    #[must_use]
+    pub fn into_owned(self) -> Event {
+        let Event { id, kind } = self;
+        Event {
+            id: id.into_owned(),
+            kind: kind.map_text(&mut Cow::into_owned),
+        }
     }
 
     fn parse_request(request: &crate::Request<'a>) -> Result<Self, ParseError> {

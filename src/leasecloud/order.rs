@@ -111,6 +111,80 @@ pub struct Address<S = String> {
     pub country: Option<S>,
 }
 
+impl<S> Order<S> {
+    /// The same order with every text converted by `convert` (how a borrowed view becomes
+    /// owned). Every field is named, so a new one cannot be forgotten here.
+    pub(crate) fn map_text<T>(self, convert: &mut impl FnMut(S) -> T) -> Order<T> {
+        let Order {
+            id,
+            org_number,
+            status,
+            total_amount,
+            vat,
+            shipping_amount,
+            shipping_vat,
+            currency,
+            months,
+            billing,
+            shipping,
+            items,
+            created_at,
+            updated_at,
+        } = self;
+        Order {
+            id,
+            org_number: org_number.map(&mut *convert),
+            status,
+            total_amount,
+            vat,
+            shipping_amount,
+            shipping_vat,
+            currency: convert(currency),
+            months,
+            billing: billing.map_text(convert),
+            shipping: shipping.map(|address| address.map_text(convert)),
+            items: items
+                .into_iter()
+                .map(|item| item.map_text(convert))
+                .collect(),
+            created_at,
+            updated_at,
+        }
+    }
+}
+
+impl<S> Address<S> {
+    /// The same address with every text converted by `convert`.
+    pub(crate) fn map_text<T>(self, convert: &mut impl FnMut(S) -> T) -> Address<T> {
+        let Address {
+            first_name,
+            last_name,
+            email,
+            phone,
+            company,
+            address,
+            address2,
+            city,
+            state,
+            postal_code,
+            country,
+        } = self;
+        Address {
+            first_name: first_name.map(&mut *convert),
+            last_name: last_name.map(&mut *convert),
+            email: email.map(&mut *convert),
+            phone: phone.map(&mut *convert),
+            company: company.map(&mut *convert),
+            address: address.map(&mut *convert),
+            address2: address2.map(&mut *convert),
+            city: city.map(&mut *convert),
+            state: state.map(&mut *convert),
+            postal_code: postal_code.map(&mut *convert),
+            country: country.map(&mut *convert),
+        }
+    }
+}
+
 // Not derived: a derived `Default` would ask `S: Default`, which the models never need.
 impl<S> Default for Address<S> {
     fn default() -> Self {
@@ -166,6 +240,36 @@ pub struct Item<S = String> {
     /// Serial number, when sent.
     #[serde(default, deserialize_with = "lenient::opt_string")]
     pub serial_number: Option<S>,
+}
+
+impl<S> Item<S> {
+    /// The same line with every text converted by `convert`.
+    pub(crate) fn map_text<T>(self, convert: &mut impl FnMut(S) -> T) -> Item<T> {
+        let Item {
+            name,
+            product_id,
+            article_nr,
+            quantity,
+            unit_amount,
+            total_amount,
+            vat,
+            sku,
+            variation_id,
+            serial_number,
+        } = self;
+        Item {
+            name: convert(name),
+            product_id: convert(product_id),
+            article_nr: article_nr.map(&mut *convert),
+            quantity,
+            unit_amount,
+            total_amount,
+            vat,
+            sku: sku.map(&mut *convert),
+            variation_id: variation_id.map(&mut *convert),
+            serial_number: serial_number.map(&mut *convert),
+        }
+    }
 }
 
 /// Where a LeaseCloud order stands.
