@@ -130,8 +130,8 @@ fn write_digest(target: &mut [u8], state: [u32; 8]) {
 /// one or two, with the padding and the length) is written before any block is compressed.
 /// A block written in several small stores and then read in 16-byte loads cannot be forwarded
 /// from the store buffer: the loads wait until the stores reach the cache. Assembled just
-/// before its compression, each such block stalled the hash for about 20 ns, a tenth of a
-/// small verify; written up front, the stores drain while earlier blocks are compressed.
+/// before its compression, such a block stalls the hash for about 20 ns, a tenth of a small
+/// verify; written up front, its stores drain while earlier blocks are compressed.
 struct Layout<'a> {
     /// The prefix and the bulk's first bytes, when a prefix opens a message of a block or more.
     head: Option<[u8; BLOCK]>,
@@ -156,20 +156,17 @@ impl<'a> Layout<'a> {
         let mut head = None;
         let mut tail = [0u8; 2 * BLOCK];
         let mut tail_len = 0;
-        let after_head = if prefix_len == 0 {
-            bulk
-        } else if message_len >= BLOCK {
+        let after_head = if prefix_len > 0 && message_len >= BLOCK {
             let (opening, after) = bulk.split_at(BLOCK - prefix_len);
             let block = head.insert([0u8; BLOCK]);
             let written = write_parts(block, prefix);
             copy_prefix(block.get_mut(written..).unwrap_or_default(), opening);
             after
         } else {
-            // A message shorter than a block is all tail.
+            // No prefix, or a message shorter than a block: whatever prefix there is opens
+            // the tail.
             tail_len = write_parts(&mut tail, prefix);
-            copy_prefix(tail.get_mut(tail_len..).unwrap_or_default(), bulk);
-            tail_len += bulk.len();
-            &[]
+            bulk
         };
         let (middle, rest) = after_head.as_chunks::<BLOCK>();
         copy_prefix(tail.get_mut(tail_len..).unwrap_or_default(), rest);

@@ -56,7 +56,8 @@ pub struct SignatureHeader<'a> {
     /// The header value from the first `v1` entry on. The signatures are found again there
     /// when needed rather than stored: the parsed header is built on every request, and a
     /// table of positions written piecemeal and then moved costs more (store-forwarding
-    /// stalls) than a second pass over entries that are nearly always 64-character signatures.
+    /// stalls) than finding them again: by position in the usual shape (`fixed_layout`),
+    /// else by a second pass over the entries.
     signature_entries: &'a [u8],
     /// How many `v1` entries there are.
     signature_count: usize,
