@@ -149,6 +149,13 @@ pub fn leasecloud_parse(data: &[u8]) {
     let view = leasecloud::EventView::parse_borrowed(data);
     match leasecloud::Event::parse(data) {
         Ok(event) => {
+            // Both try a direct reader of order events before serde: serde alone (the
+            // event's `Deserialize`) reads the same event from any text.
+            if std::str::from_utf8(data).is_ok() {
+                let serde_alone: leasecloud::Event =
+                    serde_json::from_slice(data).expect("serde reads what Event::parse reads");
+                assert_eq!(serde_alone, event);
+            }
             let view = view.expect("the view reads what the owned event reads");
             assert_eq!(
                 serde_json::to_vec(&view).expect("views serialize"),

@@ -523,7 +523,7 @@ impl OrderId {
         }
     }
 
-    fn string(text: String) -> Self {
+    pub(crate) fn string(text: String) -> Self {
         OrderId {
             text,
             sent_as_number: false,

@@ -501,9 +501,14 @@ fn to_bool(scalar: &Scalar<'_>) -> Option<bool> {
 
 fn to_datetime(scalar: &Scalar<'_>) -> Option<OffsetDateTime> {
     match scalar {
-        Scalar::Str(s) => OffsetDateTime::parse(s.trim(), &Rfc3339).ok(),
+        Scalar::Str(s) => parse_datetime(s),
         _ => None,
     }
+}
+
+/// The date-time a JSON string spells, as [`datetime`] reads it.
+pub(crate) fn parse_datetime(text: &str) -> Option<OffsetDateTime> {
+    OffsetDateTime::parse(text.trim(), &Rfc3339).ok()
 }
 
 /// A flag sent as a boolean, as 0/1, or as a string of either.

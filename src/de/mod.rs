@@ -2,6 +2,8 @@
 //!
 //! - [`body`]: parse a whole body into a type, and report a failure with its JSON path and its
 //!   position in the body;
+//! - [`cursor`]: a strict JSON reader for direct readers of the commonest bodies, which
+//!   decline anything unusual and leave it to serde_json;
 //! - [`envelope`]: `{"id", "<name>", "data"}` bodies, dispatched on the event name in one pass;
 //! - [`lenient`]: what providers actually send (ids as number or string, `""` for a missing
 //!   value, 0/1 flags, dates with or without fractions);
@@ -10,6 +12,7 @@
 //! - [`text`]: owned or borrowed text, chosen by the models' type parameter.
 
 pub(crate) mod body;
+pub(crate) mod cursor;
 pub(crate) mod decimal;
 pub(crate) mod envelope;
 pub(crate) mod lenient;

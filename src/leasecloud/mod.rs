@@ -61,6 +61,7 @@
 //! ```
 
 mod ack;
+mod direct;
 mod order;
 
 use std::borrow::Cow;
@@ -306,7 +307,12 @@ impl Event {
     /// when the body has them, wherever they are, so the event can still be acknowledged
     /// ([`Acknowledgement::new`]) after its body is stored.
     pub fn parse(body: impl AsRef<[u8]>) -> Result<Self, ParseError> {
-        let (id, kind) = montly::parse_event(PROVIDER, NAME_KEY, body.as_ref())?;
+        let body = body.as_ref();
+        // As in `EventView::parse_borrowed`: the direct reader first, serde for the rest.
+        if let Some(event) = direct::read_order_event(body) {
+            return Ok(event);
+        }
+        let (id, kind) = montly::parse_event(PROVIDER, NAME_KEY, body)?;
         Ok(Event { id, kind })
     }
 
@@ -322,6 +328,11 @@ impl<'a> EventView<'a> {
     /// # Errors
     /// The same [`ParseError`] as [`Event::parse`] for the same body.
     pub fn parse_borrowed(body: &'a [u8]) -> Result<Self, ParseError> {
+        // Order events in the shape LeaseCloud sends are read without serde; anything else,
+        // and every error, takes the serde path.
+        if let Some(event) = direct::read_order_event(body) {
+            return Ok(event);
+        }
         let (id, kind) = montly::parse_event_borrowed(PROVIDER, NAME_KEY, body)?;
         Ok(Event { id, kind })
     }

@@ -1,0 +1,394 @@
+//! A strict JSON reader for the direct readers of the commonest bodies (LeaseCloud's orders):
+//! it reads only the plainest spelling of a value and answers `None` to anything else, which
+//! sends the body on to serde_json.
+//!
+//! So a direct reader has to be right only about what it accepts. Whatever it declines,
+//! serde_json reads (or refuses, with its precise error) exactly as it would have anyway. What
+//! the cursor declines:
+//!
+//! - a string with an escape sequence or a control character;
+//! - where an integer is read, anything but an optional minus and at most 18 digits (no
+//!   fraction, exponent, leading zero or `-0`);
+//! - in a skipped value, nesting deeper than [`MAX_SKIPPED_DEPTH`];
+//! - anything that is not JSON.
+//!
+//! Everything it accepts is JSON that serde_json accepts too, read to the same value: the
+//! grammar below is RFC 8259's, the whitespace serde_json's.
+
+/// How deep a skipped value may nest before the cursor declines it (serde_json allows 128).
+const MAX_SKIPPED_DEPTH: usize = 32;
+
+/// The most digits of an integer the cursor reads: 18 always fit in an `i64`.
+const MAX_INTEGER_DIGITS: usize = 18;
+
+/// A position in a JSON text. Every method consumes what it read and returns `None` when it
+/// declines, leaving the cursor anywhere: a declined body is read again from the start.
+pub(crate) struct Cursor<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        Cursor { text, at: 0 }
+    }
+
+    fn rest(&self) -> &'a [u8] {
+        self.text.as_bytes().get(self.at..).unwrap_or_default()
+    }
+
+    /// The next byte that is not whitespace, which is not consumed.
+    fn peek(&mut self) -> Option<u8> {
+        let blanks = self
+            .rest()
+            .iter()
+            .take_while(|byte| matches!(byte, b' ' | b'\n' | b'\r' | b'\t'))
+            .count();
+        self.at += blanks;
+        self.rest().first().copied()
+    }
+
+    /// Consumes `byte` if it comes next, whitespace before it allowed.
+    fn eat(&mut self, byte: u8) -> Option<()> {
+        (self.peek()? == byte).then(|| self.at += 1)
+    }
+
+    /// Consumes `byte` if it is the very next one.
+    fn accept(&mut self, byte: u8) -> bool {
+        let next = self.rest().first() == Some(&byte);
+        if next {
+            self.at += 1;
+        }
+        next
+    }
+
+    /// Consumes `word` (`true`, `false` or `null`) if it comes next.
+    fn literal(&mut self, word: &[u8]) -> Option<()> {
+        self.peek()?;
+        self.rest().starts_with(word).then(|| self.at += word.len())
+    }
+
+    /// Consumes `null` if it comes next.
+    pub(crate) fn null(&mut self) -> bool {
+        self.literal(b"null").is_some()
+    }
+
+    /// A string, borrowed from the text.
+    pub(crate) fn string(&mut self) -> Option<&'a str> {
+        self.eat(b'"')?;
+        let start = self.at;
+        let len = string_len(self.rest())?;
+        self.at += len;
+        // An escape or a control character: serde_json decodes the one, refuses the other.
+        self.accept(b'"').then_some(())?;
+        self.text.get(start..start + len)
+    }
+
+    /// A string, or `None` for `null`.
+    pub(crate) fn optional_string(&mut self) -> Option<Option<&'a str>> {
+        if self.null() {
+            return Some(None);
+        }
+        self.string().map(Some)
+    }
+
+    /// An integer spelled plainly (see the module's documentation).
+    pub(crate) fn integer(&mut self) -> Option<i64> {
+        self.peek()?;
+        let negative = self.accept(b'-');
+        let rest = self.rest();
+        let count = rest.iter().take_while(|byte| byte.is_ascii_digit()).count();
+        let digits = rest.get(..count).filter(|_| count <= MAX_INTEGER_DIGITS)?;
+        let value = digits
+            .iter()
+            .fold(0, |value: i64, digit| value * 10 + i64::from(digit - b'0'));
+        let leading_zero = count > 1 && digits.first() == Some(&b'0');
+        if count == 0 || leading_zero || (negative && value == 0) {
+            return None;
+        }
+        self.at += count;
+        match self.rest().first() {
+            Some(b'.' | b'e' | b'E') => None,
+            _ => Some(if negative { -value } else { value }),
+        }
+    }
+
+    /// Steps over one value of any type, checking that it is JSON.
+    pub(crate) fn skip_value(&mut self) -> Option<()> {
+        self.skip_nested(0)
+    }
+
+    fn skip_nested(&mut self, depth: usize) -> Option<()> {
+        match self.peek()? {
+            b'"' => self.string().map(drop),
+            b'{' if depth < MAX_SKIPPED_DEPTH => {
+                self.object(|cursor, _| cursor.skip_nested(depth + 1))
+            }
+            b'[' if depth < MAX_SKIPPED_DEPTH => self.array(|cursor| cursor.skip_nested(depth + 1)),
+            b't' => self.literal(b"true"),
+            b'f' => self.literal(b"false"),
+            b'n' => self.literal(b"null"),
+            b'-' | b'0'..=b'9' => self.number(),
+            _ => None,
+        }
+    }
+
+    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`, whose value is not needed.
+    fn number(&mut self) -> Option<()> {
+        self.accept(b'-');
+        if !self.accept(b'0') {
+            self.digits()?;
+        }
+        if self.accept(b'.') {
+            self.digits()?;
+        }
+        if self.accept(b'e') || self.accept(b'E') {
+            let _sign = self.accept(b'+') || self.accept(b'-');
+            self.digits()?;
+        }
+        Some(())
+    }
+
+    /// One digit or more.
+    fn digits(&mut self) -> Option<()> {
+        let count = self
+            .rest()
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        self.at += count;
+        (count > 0).then_some(())
+    }
+
+    /// An object: `member` is called with each key, the cursor before its value, and must
+    /// consume the value.
+    pub(crate) fn object(
+        &mut self,
+        mut member: impl FnMut(&mut Self, &'a str) -> Option<()>,
+    ) -> Option<()> {
+        self.eat(b'{')?;
+        if self.eat(b'}').is_some() {
+            return Some(());
+        }
+        loop {
+            let key = self.string()?;
+            self.eat(b':')?;
+            member(self, key)?;
+            if self.eat(b',').is_none() {
+                return self.eat(b'}');
+            }
+        }
+    }
+
+    /// An array: `element` is called before each element and must consume it.
+    pub(crate) fn array(&mut self, mut element: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
+        self.eat(b'[')?;
+        if self.eat(b']').is_some() {
+            return Some(());
+        }
+        loop {
+            element(self)?;
+            if self.eat(b',').is_none() {
+                return self.eat(b']');
+            }
+        }
+    }
+
+    /// Succeeds when nothing but whitespace is left.
+    pub(crate) fn end(&mut self) -> Option<()> {
+        self.peek().is_none().then_some(())
+    }
+}
+
+/// The length of the string at the start of `rest` (after its opening quote), up to the first
+/// quote, backslash or control character; `None` when there is none.
+///
+/// Strings are most of a body, so they are scanned a word at a time: this classic bit trick
+/// flags, in the top bit of each byte, the bytes of a word that are one of those. Bytes above
+/// a flagged one may be flagged falsely (a borrow runs up the word), but the lowest flag is
+/// always exact, and only the lowest is used.
+fn string_len(rest: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const TOP_BITS: u64 = ONES << 7;
+    /// The top bit of each byte of `word` that is zero, and possibly of some above one.
+    fn zeros(word: u64) -> u64 {
+        word.wrapping_sub(ONES) & !word & TOP_BITS
+    }
+    let mut words = rest.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in words.by_ref() {
+        let mut bytes = [0; 8];
+        bytes.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(bytes);
+        let special = zeros(word ^ (ONES * u64::from(b'"')))
+            | zeros(word ^ (ONES * u64::from(b'\\')))
+            // Below 0x20: subtracting 0x20 borrows into the top bit, which was clear.
+            | (word.wrapping_sub(ONES * 0x20) & !word & TOP_BITS);
+        if special != 0 {
+            // Little-endian: the lowest flagged byte comes first in the text.
+            return Some(offset + special.trailing_zeros() as usize / 8);
+        }
+        offset += 8;
+    }
+    let tail = words.remainder();
+    let in_tail = tail
+        .iter()
+        .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)?;
+    Some(offset + in_tail)
+}
+
+/// Stores the value of a member read once; `None` (decline) when it was read before, which
+/// serde refuses as a duplicate field.
+pub(crate) fn first<T>(slot: &mut Option<T>, value: T) -> Option<()> {
+    match slot {
+        Some(_) => None,
+        None => {
+            *slot = Some(value);
+            Some(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn skips(text: &str) -> bool {
+        let mut cursor = Cursor::new(text);
+        cursor.skip_value().and_then(|()| cursor.end()).is_some()
+    }
+
+    fn integer(text: &str) -> Option<i64> {
+        let mut cursor = Cursor::new(text);
+        cursor.integer().filter(|_| cursor.end().is_some())
+    }
+
+    /// Whatever the cursor accepts, serde_json accepts: checked on every case below.
+    fn serde_accepts(text: &str) -> bool {
+        serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
+    }
+
+    #[test]
+    fn a_string_ends_at_the_first_quote_backslash_or_control_character_wherever_it_lies() {
+        for len in 0..40 {
+            for stop in [b'"', b'\\', 0x00, 0x1f] {
+                // Bytes just above and below the special ones, and non-ASCII, around the stop.
+                let mut text: Vec<u8> = b"a#]!\x7f \xc3\xa9"
+                    .iter()
+                    .copied()
+                    .cycle()
+                    .take(len)
+                    .collect();
+                text.push(stop);
+                text.extend_from_slice(b"\"\\x");
+                assert_eq!(string_len(&text), Some(len), "{len} {stop}");
+            }
+            let plain = vec![b'x'; len];
+            assert_eq!(string_len(&plain), None, "{len}");
+        }
+    }
+
+    #[test]
+    fn integers_are_read_only_when_plain() {
+        for (text, value) in [
+            ("0", 0),
+            ("7", 7),
+            (" -42 ", -42),
+            ("123456789012345678", 123_456_789_012_345_678),
+            ("-123456789012345678", -123_456_789_012_345_678),
+        ] {
+            assert_eq!(integer(text), Some(value), "{text}");
+            assert_eq!(
+                serde_json::from_str::<i64>(text).ok(),
+                Some(value),
+                "{text}"
+            );
+        }
+        for text in [
+            "",
+            "-",
+            "-0",
+            "01",
+            "1.0",
+            "1e3",
+            "1E3",
+            "+1",
+            "\"1\"",
+            "1234567890123456789",
+            "null",
+        ] {
+            assert_eq!(integer(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn strings_with_escapes_or_control_characters_are_declined() {
+        let mut cursor = Cursor::new(r#" "plain, ünïcode" "#);
+        assert_eq!(cursor.string(), Some("plain, ünïcode"));
+        assert_eq!(cursor.end(), Some(()));
+        for text in [
+            r#""a\"b""#,
+            r#""a\nb""#,
+            "\"a\tb\"",
+            "\"open",
+            "'single'",
+            "x",
+        ] {
+            assert_eq!(Cursor::new(text).string(), None, "{text}");
+        }
+        let mut cursor = Cursor::new("null");
+        assert_eq!(cursor.optional_string(), Some(None));
+    }
+
+    #[test]
+    fn skipped_values_are_checked_json() {
+        let accepted = [
+            r#"{"a":[1,-2.5e+3,0.1E-2,true,false,null,"s",{}],"b":[]}"#,
+            " [ 1 , { \"k\" : [ ] } ] ",
+            "-0",
+            "0e5",
+        ];
+        for text in accepted {
+            assert!(skips(text), "{text}");
+            assert!(serde_accepts(text), "{text}");
+        }
+        let declined = [
+            "01",
+            "1.",
+            ".5",
+            "1e",
+            "-",
+            "+1",
+            "[1,]",
+            r#"{"a":1,}"#,
+            "{1:2}",
+            "[1 2]",
+            "tru",
+            "nul",
+            r#"{"a"}"#,
+            "[",
+            "{",
+            r#""\u0041""#,
+            "",
+        ];
+        for text in declined {
+            assert!(!skips(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_declined_not_recursed_into() {
+        let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        assert!(skips(&nested(MAX_SKIPPED_DEPTH)));
+        assert!(!skips(&nested(MAX_SKIPPED_DEPTH + 1)));
+        assert!(!skips(&nested(100_000)));
+    }
+
+    #[test]
+    fn a_member_read_twice_is_declined() {
+        let mut slot = None;
+        assert_eq!(first(&mut slot, 1), Some(()));
+        assert_eq!(first(&mut slot, 2), None);
+        assert_eq!(slot, Some(1));
+    }
+}
