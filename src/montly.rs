@@ -529,6 +529,18 @@ impl OrderId {
             sent_as_number: false,
         }
     }
+
+    /// The number the id is written back as: when it was sent as a number and reads as a
+    /// `u64` or an `i64`. Otherwise it is written as text.
+    pub(crate) fn written_as_number(&self) -> Option<i128> {
+        if !self.sent_as_number {
+            return None;
+        }
+        let unsigned = self.text.parse::<u64>().map(i128::from);
+        unsigned
+            .or_else(|_| self.text.parse::<i64>().map(i128::from))
+            .ok()
+    }
 }
 
 impl fmt::Debug for OrderId {
@@ -654,15 +666,14 @@ order_id_integer!(u32, u64, i32, i64);
 
 impl Serialize for OrderId {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if self.sent_as_number {
-            if let Ok(number) = self.text.parse::<u64>() {
-                return serializer.serialize_u64(number);
-            }
-            if let Ok(number) = self.text.parse::<i64>() {
-                return serializer.serialize_i64(number);
-            }
+        let Some(number) = self.written_as_number() else {
+            return serializer.serialize_str(&self.text);
+        };
+        match (u64::try_from(number), i64::try_from(number)) {
+            (Ok(unsigned), _) => serializer.serialize_u64(unsigned),
+            (_, Ok(signed)) => serializer.serialize_i64(signed),
+            _ => serializer.serialize_str(&self.text),
         }
-        serializer.serialize_str(&self.text)
     }
 }
 

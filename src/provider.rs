@@ -313,6 +313,11 @@ impl Reply {
         // The crate's replies serialize strings, numbers and lists only: this cannot fail, and
         // if it ever did the provider would get an empty object rather than a panic.
         let json = serde_json::to_string(value).unwrap_or_else(|_| "{}".to_owned());
+        Reply::json_text(json)
+    }
+
+    /// `200 OK` with `json`, which the caller wrote as JSON, as the body.
+    pub(crate) fn json_text(json: String) -> Self {
         Reply {
             status: 200,
             json: Some(json),

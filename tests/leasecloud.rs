@@ -947,3 +947,60 @@ proptest::proptest! {
         let _ = Event::parse(&ORDER_CREATED[..cut]);
     }
 }
+
+/// Text of any Unicode, or dense in what JSON escapes: quotes, backslashes and every control
+/// character (which arbitrary Unicode rarely holds).
+fn ack_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    prop_oneof![any::<String>(), r#"["\\\x00-\x1f\x7fa-zé😀]{0,24}"#]
+}
+
+/// Every kind of order id an acknowledgement can carry.
+fn any_order_id() -> impl proptest::strategy::Strategy<Value = Option<OrderId>> {
+    use proptest::prelude::*;
+    prop_oneof![
+        Just(None),
+        any::<u64>().prop_map(|id| Some(OrderId::from(id))),
+        any::<i64>().prop_map(|id| Some(OrderId::from(id))),
+        ack_text().prop_map(|id| Some(OrderId::from(id))),
+        "-?[0-9]{1,25}".prop_map(|id| Some(OrderId::from(id))),
+    ]
+}
+
+proptest::proptest! {
+    /// The acknowledgement's own writer and serde (its derived `Serialize`) write the same
+    /// text, whatever its strings hold: quotes, backslashes, control characters, any Unicode.
+    #[test]
+    fn acknowledgement_json_is_serdes(
+        id in ack_text(),
+        order_id in any_order_id(),
+        partner_order_id in proptest::option::of(ack_text()),
+    ) {
+        let mut ack = Acknowledgement::new(id);
+        ack.order_id = order_id;
+        ack.partner_order_id = partner_order_id;
+        let json = ack.to_json();
+        proptest::prop_assert_eq!(&json, &serde_json::to_string(&ack).unwrap());
+        let read_back: Acknowledgement = serde_json::from_str(&json).unwrap();
+        proptest::prop_assert_eq!(read_back, ack);
+    }
+}
+
+/// The escapes the writer chooses, spelled out: the short ones JSON has, `\u00XX` in lower
+/// case for the other control characters, and DEL and non-ASCII text as they are.
+#[test]
+fn acknowledgement_escapes_like_serde_json() {
+    let ack = Acknowledgement::new("q\"b\\n\nr\rt\tb\u{8}f\u{c}z\u{0}e\u{1f}d\u{7f}é😀")
+        .order_id(-7_i64)
+        .partner_order_id("SO\"1");
+    assert_eq!(
+        ack.to_json(),
+        r#"{"id":"q\"b\\n\nr\rt\tb\bf\fz\u0000e\u001fd"#.to_owned()
+            + "\u{7f}é😀"
+            + r#"","orderId":-7,"partnerOrderId":"SO\"1"}"#
+    );
+    assert_eq!(ack.to_json(), serde_json::to_string(&ack).unwrap());
+    // An id sent as text stays text, even when it is digits.
+    let ack = Acknowledgement::new("evt").order_id("42");
+    assert_eq!(ack.to_json(), r#"{"id":"evt","orderId":"42"}"#);
+}

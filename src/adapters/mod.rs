@@ -8,16 +8,12 @@ pub mod axum;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 mod shared;
 
-/// Implements the adapters' response traits for a typed JSON reply (LeaseCloud's
-/// acknowledgement, Spark Pay's replies): a 200 with `application/json` and the value's JSON.
+/// Implements `From<reply> for Reply` and the adapters' response traits for a typed JSON
+/// reply (LeaseCloud's acknowledgement, Spark Pay's replies): a 200 with `application/json` and
+/// the value's JSON, from serde, or from the function named after `written_by` for a reply that
+/// writes its own.
 macro_rules! json_reply {
-    ($($reply:ty),* $(,)?) => {$(
-        impl From<$reply> for $crate::Reply {
-            fn from(reply: $reply) -> Self {
-                $crate::Reply::json(&reply)
-            }
-        }
-
+    (@responders $reply:ty) => {
         #[cfg(feature = "axum")]
         impl ::axum_core::response::IntoResponse for $reply {
             fn into_response(self) -> ::axum_core::response::Response {
@@ -33,6 +29,24 @@ macro_rules! json_reply {
                 ::actix_web::Responder::respond_to($crate::Reply::from(self), request)
             }
         }
+    };
+    ($reply:ty, written_by: $write:path) => {
+        impl From<$reply> for $crate::Reply {
+            fn from(reply: $reply) -> Self {
+                $crate::Reply::json_text($write(&reply))
+            }
+        }
+
+        $crate::adapters::json_reply!(@responders $reply);
+    };
+    ($($reply:ty),* $(,)?) => {$(
+        impl From<$reply> for $crate::Reply {
+            fn from(reply: $reply) -> Self {
+                $crate::Reply::json(&reply)
+            }
+        }
+
+        $crate::adapters::json_reply!(@responders $reply);
     )*};
 }
 

@@ -1,5 +1,7 @@
 //! The acknowledgement a partner returns to LeaseCloud.
 
+use std::fmt::Write as _;
+
 use serde::{Deserialize, Serialize};
 
 use super::Event;
@@ -74,11 +76,73 @@ impl Acknowledgement {
         self
     }
 
-    /// The JSON body to send with the 200 response (`Content-Type: application/json`).
+    /// The JSON body to send with the 200 response (`Content-Type: application/json`): the
+    /// same text as `serde_json::to_string` of this value.
     pub fn to_json(&self) -> String {
-        // Serializing strings and an integer into a String cannot fail.
-        serde_json::to_string(self).unwrap_or_default()
+        // Written directly rather than through serde, since every LeaseCloud delivery is
+        // answered with one: a single allocation of about the final size, and no formatter.
+        let texts = [
+            Some(self.id.as_str()),
+            self.order_id.as_ref().map(OrderId::as_str),
+        ];
+        let text_len: usize = texts.iter().flatten().map(|text| text.len()).sum();
+        let partner_len = self.partner_order_id.as_ref().map_or(0, String::len);
+        let mut json = String::with_capacity(MEMBER_NAMES_LEN + text_len + partner_len);
+        json.push_str(r#"{"id":"#);
+        write_json_string(&mut json, &self.id);
+        if let Some(order_id) = &self.order_id {
+            json.push_str(r#","orderId":"#);
+            match order_id.written_as_number() {
+                Some(number) => {
+                    // Writing an integer into a String cannot fail.
+                    let _ = write!(json, "{number}");
+                }
+                None => write_json_string(&mut json, order_id.as_str()),
+            }
+        }
+        if let Some(partner_order_id) = &self.partner_order_id {
+            json.push_str(r#","partnerOrderId":"#);
+            write_json_string(&mut json, partner_order_id);
+        }
+        json.push('}');
+        json
     }
 }
 
-crate::adapters::json_reply!(Acknowledgement);
+/// The length of everything [`Acknowledgement::to_json`] writes besides the values' text
+/// (names, quotes, separators, braces).
+const MEMBER_NAMES_LEN: usize = r#"{"id":"","orderId":"","partnerOrderId":""}"#.len();
+
+/// Writes `text` as a JSON string, escaped as serde_json escapes it: `"` and `\` with a
+/// backslash, the control characters with a short escape where JSON has one and `\u00XX`
+/// otherwise, everything else as it is.
+fn write_json_string(json: &mut String, text: &str) {
+    json.push('"');
+    let mut unescaped = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let short = match byte {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'\n' => 'n',
+            b'\r' => 'r',
+            b'\t' => 't',
+            0x08 => 'b',
+            0x0c => 'f',
+            0x00..=0x1f => 'u',
+            _ => continue,
+        };
+        // `at` is an ASCII byte, so both ends are character boundaries.
+        json.push_str(text.get(unescaped..at).unwrap_or_default());
+        json.push('\\');
+        json.push(short);
+        if short == 'u' {
+            // Writing into a String cannot fail.
+            let _ = write!(json, "{byte:04x}");
+        }
+        unescaped = at + 1;
+    }
+    json.push_str(text.get(unescaped..).unwrap_or_default());
+    json.push('"');
+}
+
+crate::adapters::json_reply!(Acknowledgement, written_by: Acknowledgement::to_json);

@@ -116,8 +116,8 @@ impl Webhook {
     /// again. Without an id nothing can be named, and the acknowledgement is `{}`.
     fn unparsed(error: &ParseError) -> Reply {
         match &error.id {
-            Some(id) => Reply::json(&Acknowledgement::new(id.as_str())),
-            None => Reply::json(&serde_json::Map::new()),
+            Some(id) => Reply::from(Acknowledgement::new(id.as_str())),
+            None => Reply::json_text("{}".to_owned()),
         }
     }
 }
