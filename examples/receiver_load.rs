@@ -143,27 +143,70 @@ impl Size {
         }
     }
 
+    /// The body, its members in the page sample's order, as LeaseCloud sends them (a
+    /// `serde_json::Value` would sort them).
     fn body(self) -> Vec<u8> {
-        let mut order: serde_json::Value =
-            serde_json::from_str(ORDER_CREATED).expect("the fixture is JSON");
-        if let Size::SixtyFourK = self {
-            let mut len = serde_json::to_vec(&order).expect("JSON").len();
-            let items = order["data"]["items"]
-                .as_array_mut()
-                .expect("the sample order has items");
-            let sample = items.clone();
-            for item in sample.iter().cycle() {
-                // Each item added costs its compact length and a comma.
-                let added = serde_json::to_vec(item).expect("JSON").len() + 1;
-                if len + added > LARGE_BODY_MAX {
-                    break;
-                }
-                items.push(item.clone());
-                len += added;
-            }
+        let compact = compact(ORDER_CREATED);
+        if let Size::OneK = self {
+            return compact.into_bytes();
         }
-        serde_json::to_vec(&order).expect("JSON")
+        // The items array: from after `"items":[` to its closing bracket.
+        let start = compact
+            .find(r#""items":["#)
+            .expect("the sample order has items")
+            + 9;
+        let len = value_len(&compact[start - 1..]) - 2;
+        let items = &compact[start..start + len];
+        let mut repeated = items.to_owned();
+        // Each repetition costs the items' length and a comma.
+        while compact.len() + repeated.len() + 1 + items.len() <= LARGE_BODY_MAX {
+            repeated.push(',');
+            repeated.push_str(items);
+        }
+        [&compact[..start], &repeated, &compact[start + len..]]
+            .concat()
+            .into_bytes()
     }
+}
+
+/// `json` without the whitespace between its tokens, every member where it was.
+fn compact(json: &str) -> String {
+    let mut compact = String::with_capacity(json.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in json.chars() {
+        if in_string {
+            (in_string, escaped) = (escaped || c != '"', !escaped && c == '\\');
+        } else if c.is_whitespace() {
+            continue;
+        } else {
+            in_string = c == '"';
+        }
+        compact.push(c);
+    }
+    compact
+}
+
+/// The length of the array or object that `json` starts with.
+fn value_len(json: &str) -> usize {
+    let (mut depth, mut in_string, mut escaped) = (0_usize, false, false);
+    for (at, c) in json.char_indices() {
+        if in_string {
+            (in_string, escaped) = (escaped || c != '"', !escaped && c == '\\');
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '[' | '{' => depth += 1,
+            ']' | '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return at + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    panic!("an unclosed array or object")
 }
 
 fn unix_now() -> i64 {
