@@ -3,7 +3,8 @@
 //! what serde alone (the event's `Deserialize`) gives, or fail as it does.
 //!
 //! The bodies are order events spelled every way JSON and the lenient fields allow: members in
-//! any order, absent, `null`, repeated or unknown; text escaped or plain; amounts as integers,
+//! LeaseCloud's order (the direct reader's fast path) or any other, absent, `null`, repeated
+//! or unknown; text escaped or plain; amounts as integers,
 //! floats, text or out of range; dates in several offsets or broken; and now and then a body
 //! that is not JSON at all.
 
@@ -111,8 +112,13 @@ fn object(choices: &mut Choices<'_>, mut members: Vec<(String, String)>) -> Stri
         let repeated = members[0].clone();
         members.push(repeated);
     }
-    // A few swaps shuffle the members: any order is allowed.
-    for _ in 0..members.len() / 2 {
+    // Mostly, a few swaps shuffle the members: any order is allowed. Otherwise they stay in
+    // LeaseCloud's order, which the direct reader reads by its in-order path.
+    let swaps = match choices.now_and_then(3) {
+        true => 0,
+        false => members.len() / 2,
+    };
+    for _ in 0..swaps {
         let i = usize::from(*choices.pick(&[0u16, 1, 2, 3, 4, 5, 6, 7]));
         let j = usize::from(*choices.pick(&[0u16, 1, 2, 3, 4, 5, 6, 7]));
         let len = members.len();
@@ -132,12 +138,18 @@ fn object(choices: &mut Choices<'_>, mut members: Vec<(String, String)>) -> Stri
     text
 }
 
-/// Most members present; now and then one left out.
+/// Most members present; now and then one left out. The plainest text and integer differ
+/// from member to member, so that a reader that mixes two members up reads other values.
 fn members(choices: &mut Choices<'_>, fields: &[(&str, &[&str])]) -> Vec<(String, String)> {
     let mut members = Vec::new();
-    for (key, values) in fields {
+    for (index, (key, values)) in fields.iter().enumerate() {
         if !choices.now_and_then(12) {
-            members.push((key.to_string(), choices.pick(values).to_string()));
+            let value = match *choices.pick(values) {
+                plain if plain == TEXTS[0] => format!(r#""plain {index}""#),
+                plain if plain == INTEGERS[0] => (23323 + index).to_string(),
+                other => other.to_owned(),
+            };
+            members.push((key.to_string(), value));
         }
     }
     members
@@ -171,9 +183,12 @@ fn item(choices: &mut Choices<'_>) -> String {
         ("unitAmount", INTEGERS),
         ("totalAmount", INTEGERS),
         ("VAT", INTEGERS),
-        ("sku", TEXTS),
     ];
-    let members = members(choices, fields);
+    let mut members = members(choices, fields);
+    // Not in the page sample's lines: now and then.
+    if choices.now_and_then(4) {
+        members.push(("sku".to_owned(), choices.pick(TEXTS).to_string()));
+    }
     object(choices, members)
 }
 
@@ -188,8 +203,6 @@ fn order(choices: &mut Choices<'_>) -> String {
         ("shippingVAT", INTEGERS),
         ("currency", TEXTS),
         ("months", INTEGERS),
-        ("createdAt", DATES),
-        ("updatedAt", DATES),
     ];
     let mut members = members(choices, fields);
     members.push(("billing".to_owned(), address(choices)));
@@ -202,6 +215,8 @@ fn order(choices: &mut Choices<'_>) -> String {
     let count = *choices.pick(&[0, 1, 2, 3]);
     let items: Vec<String> = (0..count).map(|_| item(choices)).collect();
     members.push(("items".to_owned(), format!("[{}]", items.join(","))));
+    let dates: &[(&str, &[&str])] = &[("createdAt", DATES), ("updatedAt", DATES)];
+    members.extend(self::members(choices, dates));
     object(choices, members)
 }
 

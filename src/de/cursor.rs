@@ -23,6 +23,7 @@ const MAX_INTEGER_DIGITS: usize = 18;
 
 /// A position in a JSON text. Every method consumes what it read and returns `None` when it
 /// declines, leaving the cursor anywhere: a declined body is read again from the start.
+#[derive(Clone)]
 pub(crate) struct Cursor<'a> {
     text: &'a str,
     at: usize,
@@ -180,6 +181,43 @@ impl<'a> Cursor<'a> {
         }
     }
 
+    /// An object read with `in_order` (see [`InOrder`]), or, when it departs from that
+    /// order, read again from its start with `any_order`.
+    pub(crate) fn object_either<T>(
+        &mut self,
+        in_order: impl FnOnce(&mut InOrder<'_, 'a>) -> Option<T>,
+        any_order: impl FnOnce(&mut Self) -> Option<T>,
+    ) -> Option<T> {
+        let start = self.clone();
+        let read = self.eat(b'{').and_then(|()| {
+            let mut members = InOrder {
+                cursor: self,
+                started: false,
+            };
+            let value = in_order(&mut members)?;
+            members.cursor.eat(b'}')?;
+            Some(value)
+        });
+        read.or_else(|| {
+            *self = start;
+            any_order(self)
+        })
+    }
+
+    /// Consumes `"name"` if it comes next, spelled exactly so.
+    #[inline]
+    fn quoted(&mut self, name: &str) -> bool {
+        if self.peek() != Some(b'"') {
+            return false;
+        }
+        let rest = self.rest().get(1..).unwrap_or_default();
+        let spelled = rest.starts_with(name.as_bytes()) && rest.get(name.len()) == Some(&b'"');
+        if spelled {
+            self.at += name.len() + 2;
+        }
+        spelled
+    }
+
     /// An array: `element` is called before each element and must consume it.
     pub(crate) fn array(&mut self, mut element: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
         self.eat(b'[')?;
@@ -197,6 +235,38 @@ impl<'a> Cursor<'a> {
     /// Succeeds when nothing but whitespace is left.
     pub(crate) fn end(&mut self) -> Option<()> {
         self.peek().is_none().then_some(())
+    }
+}
+
+/// The members of an object in the one order a provider sends them, read one after the other
+/// by straight-line code: for each, a comparison with its known name, then its value.
+///
+/// That is the commonest body's fast path. A member read by name in a loop costs a scan for
+/// the end of the name and a dispatch on it, both of which a processor mispredicts when a
+/// server's other work has cleared its branch history; here every branch goes the same way
+/// for every body in the provider's order. Any departure (another name, another order, a
+/// member more or less) declines, and [`Cursor::object_either`] reads the object again by
+/// name.
+pub(crate) struct InOrder<'c, 'a> {
+    cursor: &'c mut Cursor<'a>,
+    started: bool,
+}
+
+impl<'a> InOrder<'_, 'a> {
+    /// The next member, which must be named `name`, read by `value`.
+    #[inline]
+    pub(crate) fn member<T>(
+        &mut self,
+        name: &str,
+        value: impl FnOnce(&mut Cursor<'a>) -> Option<T>,
+    ) -> Option<T> {
+        if self.started {
+            self.cursor.eat(b',')?;
+        }
+        self.started = true;
+        self.cursor.quoted(name).then_some(())?;
+        self.cursor.eat(b':')?;
+        value(self.cursor)
     }
 }
 

@@ -14,7 +14,7 @@
 use std::borrow::Cow;
 
 use super::{Address, Event, EventKind, Item, Order, OrderStatus};
-use crate::de::cursor::{first, Cursor};
+use crate::de::cursor::{first, Cursor, InOrder};
 use crate::de::lenient::parse_datetime;
 use crate::montly::OrderId;
 use crate::EventText;
@@ -63,6 +63,45 @@ fn datetime(cursor: &mut Cursor<'_>) -> Option<time::OffsetDateTime> {
 }
 
 fn read_order<'a, S: EventText<'a>>(cursor: &mut Cursor<'a>) -> Option<Order<S>> {
+    cursor.object_either(read_order_in_order, read_order_by_name)
+}
+
+/// An order in LeaseCloud's member order.
+fn read_order_in_order<'a, S: EventText<'a>>(members: &mut InOrder<'_, 'a>) -> Option<Order<S>> {
+    let id = members.member("id", Cursor::string)?;
+    let org_number = members.member("orgNumber", Cursor::optional_string)?;
+    let status = members.member("status", Cursor::string)?;
+    let total_amount = members.member("totalAmount", Cursor::integer)?;
+    let vat = members.member("VAT", Cursor::integer)?;
+    let shipping_amount = members.member("shippingAmount", Cursor::integer)?;
+    let shipping_vat = members.member("shippingVAT", Cursor::integer)?;
+    let currency = members.member("currency", Cursor::string)?;
+    let months = members.member("months", count)?;
+    let billing = members.member("billing", read_address)?;
+    let shipping = members.member("shipping", read_optional_address)?;
+    let items = members.member("items", read_items)?;
+    let created_at = members.member("createdAt", datetime)?;
+    let updated_at = members.member("updatedAt", datetime)?;
+    Some(Order {
+        id: OrderId::string(id.to_owned()),
+        org_number: org_number.map(text),
+        status: OrderStatus::from(status),
+        total_amount,
+        vat,
+        shipping_amount,
+        shipping_vat,
+        currency: text(currency),
+        months,
+        billing,
+        shipping,
+        items,
+        created_at,
+        updated_at,
+    })
+}
+
+/// An order whose members come in any order, some of them unknown.
+fn read_order_by_name<'a, S: EventText<'a>>(cursor: &mut Cursor<'a>) -> Option<Order<S>> {
     let mut id = None;
     let mut org_number = None;
     let mut status = None;
@@ -88,13 +127,7 @@ fn read_order<'a, S: EventText<'a>>(cursor: &mut Cursor<'a>) -> Option<Order<S>>
         "currency" => first(&mut currency, cursor.string()?),
         "months" => first(&mut months, count(cursor)?),
         "billing" => first(&mut billing, read_address(cursor)?),
-        "shipping" => {
-            let address = match cursor.null() {
-                true => None,
-                false => Some(read_address(cursor)?),
-            };
-            first(&mut shipping, address)
-        }
+        "shipping" => first(&mut shipping, read_optional_address(cursor)?),
         "items" => first(&mut items, read_items(cursor)?),
         "createdAt" => first(&mut created_at, datetime(cursor)?),
         "updatedAt" => first(&mut updated_at, datetime(cursor)?),
@@ -118,7 +151,52 @@ fn read_order<'a, S: EventText<'a>>(cursor: &mut Cursor<'a>) -> Option<Order<S>>
     })
 }
 
+fn read_optional_address<'a, S: EventText<'a>>(
+    cursor: &mut Cursor<'a>,
+) -> Option<Option<Address<S>>> {
+    match cursor.null() {
+        true => Some(None),
+        false => read_address(cursor).map(Some),
+    }
+}
+
 fn read_address<'a, S: EventText<'a>>(cursor: &mut Cursor<'a>) -> Option<Address<S>> {
+    cursor.object_either(read_address_in_order, read_address_by_name)
+}
+
+/// An address in LeaseCloud's member order.
+fn read_address_in_order<'a, S: EventText<'a>>(
+    members: &mut InOrder<'_, 'a>,
+) -> Option<Address<S>> {
+    let mut member = |name| Some(members.member(name, Cursor::optional_string)?.map(text));
+    let first_name = member("firstName")?;
+    let last_name = member("lastName")?;
+    let email = member("email")?;
+    let phone = member("phone")?;
+    let company = member("company")?;
+    let address = member("address")?;
+    let address2 = member("address2")?;
+    let city = member("city")?;
+    let state = member("state")?;
+    let postal_code = member("postalCode")?;
+    let country = member("country")?;
+    Some(Address {
+        first_name,
+        last_name,
+        email,
+        phone,
+        company,
+        address,
+        address2,
+        city,
+        state,
+        postal_code,
+        country,
+    })
+}
+
+/// An address whose members come in any order, some of them unknown.
+fn read_address_by_name<'a, S: EventText<'a>>(cursor: &mut Cursor<'a>) -> Option<Address<S>> {
     let mut first_name = None;
     let mut last_name = None;
     let mut email = None;
@@ -173,6 +251,35 @@ fn read_items<'a, S: EventText<'a>>(cursor: &mut Cursor<'a>) -> Option<Vec<Item<
 }
 
 fn read_item<'a, S: EventText<'a>>(cursor: &mut Cursor<'a>) -> Option<Item<S>> {
+    cursor.object_either(read_item_in_order, read_item_by_name)
+}
+
+/// An order line in LeaseCloud's member order, without the optional members the page sample
+/// leaves out (a line with them is read by name).
+fn read_item_in_order<'a, S: EventText<'a>>(members: &mut InOrder<'_, 'a>) -> Option<Item<S>> {
+    let name = members.member("name", Cursor::string)?;
+    let product_id = members.member("productId", Cursor::string)?;
+    let article_nr = members.member("articleNr", Cursor::optional_string)?;
+    let quantity = members.member("quantity", count)?;
+    let unit_amount = members.member("unitAmount", Cursor::integer)?;
+    let total_amount = members.member("totalAmount", Cursor::integer)?;
+    let vat = members.member("VAT", Cursor::integer)?;
+    Some(Item {
+        name: text(name),
+        product_id: text(product_id),
+        article_nr: article_nr.map(text),
+        quantity,
+        unit_amount,
+        total_amount,
+        vat,
+        sku: None,
+        variation_id: None,
+        serial_number: None,
+    })
+}
+
+/// An order line whose members come in any order, some of them unknown.
+fn read_item_by_name<'a, S: EventText<'a>>(cursor: &mut Cursor<'a>) -> Option<Item<S>> {
     let mut name = None;
     let mut product_id = None;
     let mut article_nr = None;
@@ -262,6 +369,59 @@ mod tests {
         ] {
             let event = direct(&body).expect("plain variations take the direct path");
             assert_eq!(event.into_owned(), serde_path(&body));
+        }
+    }
+
+    /// The fixture's order object, and a cursor on it.
+    fn order_text(body: &[u8]) -> &str {
+        let body = std::str::from_utf8(body).unwrap();
+        let start = body.find(r#""data": "#).unwrap() + 8;
+        &body[start..body.rfind('}').unwrap()]
+    }
+
+    fn in_order_only(order: &str) -> Option<Order<Cow<'_, str>>> {
+        Cursor::new(order).object_either(read_order_in_order, |_| None)
+    }
+
+    #[test]
+    fn the_page_sample_is_read_in_order() {
+        let order = in_order_only(order_text(ORDER_CREATED)).expect("LeaseCloud's order");
+        let read: EventView<'_> = Event {
+            id: Cow::Borrowed("evt:e1f0aed8-883a-9751-74a3-48537d3d94ce"),
+            kind: EventKind::OrderCreated(Box::new(order)),
+        };
+        assert_eq!(read.into_owned(), serde_path(ORDER_CREATED));
+    }
+
+    /// A departure from LeaseCloud's order sends that object, and only that object, to the
+    /// reader by name: the event is still read directly, to serde's values.
+    #[test]
+    fn members_out_of_order_are_read_by_name() {
+        let order_departs = [
+            edited(
+                r#""status": "PENDING","#,
+                r#""status": "PENDING", "later": 1,"#,
+            ),
+            edited(r#""orgNumber": "5590894308","#, ""),
+        ];
+        let inner_object_departs = [
+            edited(r#""VAT": 0"#, r#""VAT": 0, "sku": "S-1""#),
+            edited(
+                r#""firstName": "Ora",
+      "lastName": "Roob","#,
+                r#""lastName": "Roob",
+      "firstName": "Ora","#,
+            ),
+        ];
+        for body in &order_departs {
+            assert!(in_order_only(order_text(body)).is_none());
+        }
+        for body in &inner_object_departs {
+            assert!(in_order_only(order_text(body)).is_some());
+        }
+        for body in order_departs.iter().chain(&inner_object_departs) {
+            let event = direct(body).expect("read by name");
+            assert_eq!(event.into_owned(), serde_path(body));
         }
     }
 
