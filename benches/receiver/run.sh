@@ -247,24 +247,27 @@ for size in $SIZES; do
             others[$2, $3] = $8; cost[$2, $3] = $9; runs[$3] = 1
         }
         END {
-            printf "| %-11s | %7s | %6s | %6s | %6s | %-9s | %10s | %11s | %10s |\n", "route",
-                "req/s", "p50 ms", "p99 ms", "/ bare", "range", "server CPU", "server us/r",
-                "others max"
-            print "|-------------|---------|--------|--------|--------|-----------|------------|-------------|------------|"
+            printf "| %-11s | %7s | %6s | %6s | %6s | %6s | %-9s | %10s | %11s | %10s |\n",
+                "route", "req/s", "p50 ms", "p99 ms", "/ bare", "median", "range", "server CPU",
+                "server us/r", "others max"
+            print "|-------------|---------|--------|--------|--------|--------|-----------|------------|-------------|------------|"
             n = split(routes, list, " ")
             for (run in runs) if (rps[base, run] > base_best) base_best = rps[base, run]
             for (i = 1; i <= n; i++) {
-                route = list[i]; best = ""; lo = ""; hi = ""; busy = 0
+                route = list[i]; best = ""; busy = 0; count = 0
                 for (run in runs) {
                     if (best == "" || rps[route, run] > rps[route, best]) best = run
+                    # An insertion sort of the ratios of the runs, for the range and the median.
                     ratio = rps[route, run] / rps[base, run]
-                    if (lo == "" || ratio < lo) lo = ratio
-                    if (hi == "" || ratio > hi) hi = ratio
+                    for (j = ++count; j > 1 && ratios[j - 1] > ratio; j--) ratios[j] = ratios[j - 1]
+                    ratios[j] = ratio
                     if (others[route, run] > busy) busy = others[route, run]
                 }
-                printf "| %-11s | %7d | %6.2f | %6.2f | %6.2f | %.2f-%.2f | %10.2f | %11.1f | %10.2f |\n",
+                median = (ratios[int((count + 1) / 2)] + ratios[int(count / 2) + 1]) / 2
+                printf "| %-11s | %7d | %6.2f | %6.2f | %6.2f | %6.2f | %.2f-%.2f | %10.2f | %11.1f | %10.2f |\n",
                     route, rps[route, best], p50[route, best] / 1000, p99[route, best] / 1000,
-                    rps[route, best] / base_best, lo, hi, server[route, best], cost[route, best], busy
+                    rps[route, best] / base_best, median, ratios[1], ratios[count],
+                    server[route, best], cost[route, best], busy
             }
         }' "$results"
 done
@@ -272,8 +275,8 @@ cat <<EOF
 
 $repeated disturbed runs were run again (others above $OTHERS_MAX CPUs; RETRIES=$RETRIES).
 req/s: the best run's; p50, p99, server CPU and us/r: that run's. / bare: the route's best
-req/s over $BASELINE's best; range: the lowest and highest ratio of one run's req/s to
-$BASELINE's in the same run.
+req/s over $BASELINE's best; median and range: the median, lowest and highest ratio of one
+run's req/s to $BASELINE's in the same run (less moved by one fast or slow minute).
 server CPU: below about 0.95 the server waited for wrk, so the req/s are wrk's limit, not the
 server's; server us/r (its CPU time per request, tick-sampled) then still compares the routes.
 others max: CPUs that other processes (or the hypervisor) took during the route's runs (about
