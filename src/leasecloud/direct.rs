@@ -8,8 +8,12 @@
 //! escaped string, an amount sent as text, another event, a body that does not parse) it
 //! answers `None` and the body goes to the serde path, which reads the lenient forms and
 //! names the path of any error. Whatever this reader accepts, the serde path reads to an equal
-//! event: the `leasecloud_parse` fuzz target and `tests/leasecloud_view.rs` compare the two
+//! event: the `leasecloud_parse` fuzz target and `tests/leasecloud_readers.rs` compare the two
 //! (the serde path is `Event`'s `Deserialize`).
+//!
+//! An order, an address and an order line are each read twice over at most: first in the
+//! order LeaseCloud sends their members (`…_in_order`, see [`InOrder`]), and from the same
+//! start by name (`…_by_name`) when the object departs from it.
 
 use std::borrow::Cow;
 
