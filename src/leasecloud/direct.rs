@@ -13,7 +13,9 @@
 //!
 //! An order, an address and an order line are each read twice over at most: first in the
 //! order LeaseCloud sends their members (`…_in_order`, see [`InOrder`]), and from the same
-//! start by name (`…_by_name`) when the object departs from it.
+//! start by name (`…_by_name`) when the object departs from it. An object read twice reads
+//! what it holds twice as well; the objects nest two deep (order, then address or line), so
+//! no part of a body is read more than four times.
 
 use std::borrow::Cow;
 
