@@ -81,13 +81,10 @@ impl Acknowledgement {
     pub fn to_json(&self) -> String {
         // Written directly rather than through serde, since every LeaseCloud delivery is
         // answered with one: a single allocation of about the final size, and no formatter.
-        let texts = [
-            Some(self.id.as_str()),
-            self.order_id.as_ref().map(OrderId::as_str),
-        ];
-        let text_len: usize = texts.iter().flatten().map(|text| text.len()).sum();
-        let partner_len = self.partner_order_id.as_ref().map_or(0, String::len);
-        let mut json = String::with_capacity(MEMBER_NAMES_LEN + text_len + partner_len);
+        let text_len = self.id.len()
+            + self.order_id.as_ref().map_or(0, |id| id.as_str().len())
+            + self.partner_order_id.as_ref().map_or(0, String::len);
+        let mut json = String::with_capacity(MEMBER_NAMES_LEN + text_len);
         json.push_str(r#"{"id":"#);
         write_json_string(&mut json, &self.id);
         if let Some(order_id) = &self.order_id {

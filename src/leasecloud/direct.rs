@@ -378,7 +378,7 @@ mod tests {
         }
     }
 
-    /// The fixture's order object, and a cursor on it.
+    /// The text of the order object (`data`) in a pretty-printed body.
     fn order_text(body: &[u8]) -> &str {
         let body = std::str::from_utf8(body).unwrap();
         let start = body.find(r#""data": "#).unwrap() + 8;
