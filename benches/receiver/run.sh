@@ -6,7 +6,7 @@
 # same run. A benchmark, not a test: CI does not run it.
 #
 #   benches/receiver/run.sh                      # RUNS=3 DURATION=10: about 6 minutes
-#                                                # (more when disturbed runs are run again)
+#                                                # (more when disturbed rounds are run again)
 #   RUNS=5 DURATION=20 benches/receiver/run.sh
 #   ROUTES="/bare /view" benches/receiver/run.sh   # some of the example's routes
 #
@@ -15,15 +15,18 @@
 set -euo pipefail
 
 RUNS=${RUNS:-3}              # the whole set is repeated; the best run counts
-DURATION=${DURATION:-10}     # seconds of each measured wrk run
-WARMUP=${WARMUP:-2}          # seconds of the warm-up run before it (a fresh server each time)
+DURATION=${DURATION:-10}     # seconds each route is measured in a run
+SLICE=${SLICE:-2}            # seconds of each wrk run: the routes take turns at this pace
+WARMUP=${WARMUP:-2}          # seconds of each route's warm-up (a fresh server each run)
 CONNECTIONS=${CONNECTIONS:-64}
 SIZES=${SIZES:-"1k 64k"}     # the bodies `receiver_load sign` knows
 # The routes, in the order each run drives them. Another route of the example is appended here.
 ROUTES=${ROUTES:-"/bare /signature /verified /view"}
 BASELINE=/bare               # the ratio's denominator: axum alone, nothing checked
-# A route's run during which other processes (or the hypervisor) kept more than OTHERS_MAX
-# CPUs busy measured the machine, not the route: it is run again, up to RETRIES times.
+
+# A round (a slice of every route) during which other processes or the hypervisor kept more
+# than OTHERS_MAX CPUs busy measured the machine, not the routes: it is measured again, up to
+# RETRIES times a run.
 OTHERS_MAX=${OTHERS_MAX:-0.25}
 RETRIES=${RETRIES:-2}
 SERVER_CPU=0
@@ -178,62 +181,111 @@ ticks() {
         exit
     }' /proc/stat
 }
-cpu_use() { # before after: prints the server's CPUs, others' CPUs, the server's seconds
-    awk -v a="$1" -v b="$2" -v cpus="$(nproc)" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+cpu_use() { # before after: prints the server's CPUs and others' CPUs
+    awk -v a="$1" -v b="$2" -v cpus="$(nproc)" 'BEGIN {
         split(a, x, " "); split(b, y, " "); per_cpu = (y[1] - x[1]) / cpus
-        printf "%.2f %.2f %.2f", (y[3] - x[3]) / per_cpu, (y[2] - x[2]) / per_cpu, (y[3] - x[3]) / hz
+        printf "%.2f %.2f", (y[3] - x[3]) / per_cpu, (y[2] - x[2]) / per_cpu
     }'
 }
 
-# --- The runs: every route in each run, so a slow spell of the machine hits them all ---------
+median() { # "numbers separated by blanks": prints their median
+    tr ' ' '\n' <<<"$1" | sort -n | awk 'NF { v[++n] = $1 } END { print (v[int((n + 1) / 2)] + v[int(n / 2) + 1]) / 2 }'
+}
+
+# --- The runs ---------------------------------------------------------------------------------
+# In each run, one server takes every route in turn, SLICE seconds at a time, until each has
+# had DURATION seconds: a slow spell of the machine (on this VM the host's load moves the
+# bare route's cost by half within minutes) then falls on every route alike instead of on
+# whichever ran during it. The order rotates from one round to the next (A B, B A, A B, ...),
+# so no route always runs first or after the same neighbour.
 echo "commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')$(
     git -C "$root" diff --quiet 2>/dev/null || echo ' (with uncommitted changes)'),"\
     "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(nproc) CPUs"
-echo "RUNS=$RUNS DURATION=${DURATION}s WARMUP=${WARMUP}s, wrk -t1 -c$CONNECTIONS on CPU" \
-    "$CLIENT_CPU, server (1 tokio thread) on CPU $SERVER_CPU"
+echo "RUNS=$RUNS DURATION=${DURATION}s in slices of ${SLICE}s WARMUP=${WARMUP}s," \
+    "wrk -t1 -c$CONNECTIONS on CPU $CLIENT_CPU, server (1 tokio thread) on CPU $SERVER_CPU"
 for size in $SIZES; do
     "$bin" sign "$size" "$work/body.json" >/dev/null
     echo "body $size: $(wc -c <"$work/body.json") bytes"
 done
 echo
 
+read -r -a route_list <<<"$ROUTES"
+route_count=${#route_list[@]}
+rounds=$(((DURATION + SLICE - 1) / SLICE))
 results="$work/results"
 : >"$results"
 repeated=0
 for run in $(seq "$RUNS"); do
     for size in $SIZES; do
-        for route in $ROUTES; do
-            for attempt in $(seq 0 "$RETRIES"); do
-                start_server
-                sign "$size"
-                check_route "$route"
-                drive "$route" "$WARMUP"
+        start_server
+        sign "$size"
+        for route in "${route_list[@]}"; do
+            check_route "$route"
+            drive "$route" "$WARMUP"
+        done
+        # Per route: requests, wrk's microseconds, the server's and others' CPU use summed over
+        # the slices (each weighted by its length), and each slice's p50 and p99.
+        declare -A requests=() micros=() server_sum=() others_sum=() others_max=() p50s=() p99s=()
+        round=0
+        discarded=0
+        while ((round < rounds)); do
+            round_lines=()
+            disturbed=0
+            for ((i = 0; i < route_count; i++)); do
+                route=${route_list[(i + round) % route_count]}
                 before=$(ticks)
-                drive "$route" "$DURATION"
-                read -r server_cpu others_cpu server_s <<<"$(cpu_use "$before" "$(ticks)")"
-                stop_server
-                rps=$(awk -v n="$(field requests)" -v us="$(field duration_us)" \
-                    'BEGIN { printf "%.0f", n / (us / 1e6) }')
-                # The server's CPU time per request: its cost even where wrk set the pace.
-                cost=$(awk -v s="$server_s" -v n="$(field requests)" \
-                    'BEGIN { printf "%.1f", s / n * 1e6 }')
-                printf 'run %d/%d  %-4s %-11s %7s req/s  p50 %6s us  p99 %6s us  server %s CPU,' \
-                    "$run" "$RUNS" "$size" "$route" "$rps" "$(field p50_us)" "$(field p99_us)" \
-                    "$server_cpu"
-                printf ' %6s us/req  others %s CPU' "$cost" "$others_cpu"
-                disturbed=$(awk -v others="$others_cpu" -v max="$OTHERS_MAX" \
-                    'BEGIN { print (others > max) ? 1 : 0 }')
-                if ((disturbed && attempt < RETRIES)); then
-                    echo "  (disturbed: run again)"
-                    repeated=$((repeated + 1))
-                    continue
-                fi
-                echo
-                break
+                drive "$route" "$SLICE"
+                read -r server_cpu others_cpu <<<"$(cpu_use "$before" "$(ticks)")"
+                round_lines+=("$route $(field requests) $(field duration_us) $(field p50_us) $(
+                    field p99_us) $server_cpu $others_cpu")
+                disturbed=$(awk -v others="$others_cpu" -v max="$OTHERS_MAX" -v d="$disturbed" \
+                    'BEGIN { print (d || others > max) ? 1 : 0 }')
             done
-            echo "$size $route $run $rps $(field p50_us) $(field p99_us) $server_cpu $others_cpu $cost" \
+            # A round during which other processes kept more than OTHERS_MAX CPUs busy is
+            # measured again (up to RETRIES times a run): it measured the host as much as
+            # the routes.
+            if ((disturbed && discarded < RETRIES)); then
+                discarded=$((discarded + 1))
+                repeated=$((repeated + 1))
+                echo "run $run/$RUNS  $size  round $((round + 1)): disturbed, measured again"
+                continue
+            fi
+            for line in "${round_lines[@]}"; do
+                read -r route n us p50 p99 server_cpu others_cpu <<<"$line"
+                requests[$route]=$((${requests[$route]:-0} + n))
+                micros[$route]=$((${micros[$route]:-0} + us))
+                server_sum[$route]=$(awk -v a="${server_sum[$route]:-0}" -v b="$server_cpu" \
+                    -v us="$us" 'BEGIN { print a + b * us }')
+                others_sum[$route]=$(awk -v a="${others_sum[$route]:-0}" -v b="$others_cpu" \
+                    -v us="$us" 'BEGIN { print a + b * us }')
+                others_max[$route]=$(awk -v a="${others_max[$route]:-0}" -v b="$others_cpu" \
+                    'BEGIN { print (b > a) ? b : a }')
+                p50s[$route]+="$p50 "
+                p99s[$route]+="$p99 "
+            done
+            round=$((round + 1))
+        done
+        stop_server
+        for route in "${route_list[@]}"; do
+            n=${requests[$route]}
+            us=${micros[$route]}
+            read -r rps server_cpu others_cpu cost <<<"$(awk -v n="$n" -v us="$us" \
+                -v server="${server_sum[$route]}" -v others="${others_sum[$route]}" 'BEGIN {
+                    # The server busy server_cpu of the time for us microseconds in all: its
+                    # CPU time per request, its cost even where wrk set the pace.
+                    printf "%.0f %.2f %.2f %.1f", n / (us / 1e6), server / us, others / us,
+                        server / n
+                }')"
+            p50=$(median "${p50s[$route]}")
+            p99=$(median "${p99s[$route]}")
+            printf 'run %d/%d  %-4s %-11s %7s req/s  p50 %6s us  p99 %6s us  server %s CPU,' \
+                "$run" "$RUNS" "$size" "$route" "$rps" "$p50" "$p99" "$server_cpu"
+            printf ' %6s us/req  others %s CPU (max %s)\n' "$cost" "$others_cpu" \
+                "${others_max[$route]}"
+            echo "$size $route $run $rps $p50 $p99 $server_cpu ${others_max[$route]} $cost" \
                 >>"$results"
         done
+        unset requests micros server_sum others_sum others_max p50s p99s
     done
 done
 
@@ -273,12 +325,15 @@ for size in $SIZES; do
 done
 cat <<EOF
 
-$repeated disturbed runs were run again (others above $OTHERS_MAX CPUs; RETRIES=$RETRIES).
-req/s: the best run's; p50, p99, server CPU and us/r: that run's. / bare: the route's best
-req/s over $BASELINE's best; median and range: the median, lowest and highest ratio of one
-run's req/s to $BASELINE's in the same run (less moved by one fast or slow minute).
-server CPU: below about 0.95 the server waited for wrk, so the req/s are wrk's limit, not the
-server's; server us/r (its CPU time per request, tick-sampled) then still compares the routes.
-others max: CPUs that other processes (or the hypervisor) took during the route's runs (about
-+-0.1 from the sampling); above OTHERS_MAX after every retry, that route's figures are suspect.
+$repeated disturbed rounds were measured again (others above $OTHERS_MAX CPUs; RETRIES=$RETRIES a run).
+req/s: the route's best run (all its slices together); p50 and p99: the median of that run's
+slices'; server CPU and us/r: that run's. / bare: the route's best req/s over $BASELINE's best;
+median and range: the median, lowest and highest ratio of one run's req/s to $BASELINE's in
+the same run, the routes having taken turns in it.
+server CPU: below about 0.95 the server waited (for wrk, or for the hypervisor, whose steal
+counts among the others); server us/r (its CPU time per request, tick-sampled) still
+compares the routes then.
+others max: the most CPUs that other processes, the kernel's network work outside the
+server's time, or the hypervisor took during one slice of the route (about +-0.1 from the
+sampling); above OTHERS_MAX after every retry, that run's figures are suspect.
 EOF
