@@ -39,7 +39,17 @@ impl<'a> Cursor<'a> {
     }
 
     /// The next byte that is not whitespace, which is not consumed.
+    #[inline]
     fn peek(&mut self) -> Option<u8> {
+        // In a compact body no whitespace lies between tokens: no loop is needed then.
+        match self.rest().first() {
+            Some(b' ' | b'\n' | b'\r' | b'\t') => self.skip_blanks(),
+            next => next.copied(),
+        }
+    }
+
+    /// [`Self::peek`] past whitespace.
+    fn skip_blanks(&mut self) -> Option<u8> {
         let blanks = self
             .rest()
             .iter()
@@ -50,6 +60,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// Consumes `byte` if it comes next, whitespace before it allowed.
+    #[inline]
     fn eat(&mut self, byte: u8) -> Option<()> {
         (self.peek()? == byte).then(|| self.at += 1)
     }
@@ -204,16 +215,18 @@ impl<'a> Cursor<'a> {
         })
     }
 
-    /// Consumes `"name"` if it comes next, spelled exactly so.
+    /// Consumes `name` (quotes included) if it comes next, spelled exactly so.
     #[inline]
-    fn quoted(&mut self, name: &str) -> bool {
-        if self.peek() != Some(b'"') {
-            return false;
-        }
-        let rest = self.rest().get(1..).unwrap_or_default();
-        let spelled = rest.starts_with(name.as_bytes()) && rest.get(name.len()) == Some(&b'"');
+    fn quoted(&mut self, name: Name) -> bool {
+        self.peek();
+        let rest = self.rest();
+        // One comparison of 16 bytes, not a call to `memcmp`: there is one per member.
+        let spelled = match rest.first_chunk::<16>() {
+            Some(head) => (u128::from_le_bytes(*head) ^ name.quoted) & name.mask == 0,
+            None => rest.get(..name.len) == name.quoted.to_le_bytes().get(..name.len),
+        };
         if spelled {
-            self.at += name.len() + 2;
+            self.at += name.len;
         }
         spelled
     }
@@ -257,7 +270,7 @@ impl<'a> InOrder<'_, 'a> {
     #[inline]
     pub(crate) fn member<T>(
         &mut self,
-        name: &str,
+        name: Name,
         value: impl FnOnce(&mut Cursor<'a>) -> Option<T>,
     ) -> Option<T> {
         if self.started {
@@ -269,6 +282,55 @@ impl<'a> InOrder<'_, 'a> {
         value(self.cursor)
     }
 }
+
+/// A member name as [`InOrder::member`] compares it: quoted, in one 16-byte word.
+#[derive(Clone, Copy)]
+pub(crate) struct Name {
+    /// `"name"`'s bytes, little-endian (the first byte lowest), zero above them.
+    quoted: u128,
+    /// Ones under those bytes.
+    mask: u128,
+    /// The quoted name's length.
+    len: usize,
+}
+
+impl Name {
+    /// `name`, which must be at most 14 bytes and need no escape. Meant for a `const`, so that
+    /// a name too long fails to compile.
+    pub(crate) const fn new(name: &str) -> Self {
+        let len = name.len() + 2;
+        assert!(
+            len <= 16,
+            "a member name read in order has at most 14 bytes"
+        );
+        let mut quoted = b'"' as u128;
+        let mut shift = 8;
+        let mut rest = name.as_bytes();
+        while let [byte, tail @ ..] = rest {
+            assert!(
+                *byte != b'"' && *byte != b'\\' && *byte >= 0x20,
+                "a name needs no escape"
+            );
+            quoted |= (*byte as u128) << shift;
+            shift += 8;
+            rest = tail;
+        }
+        quoted |= (b'"' as u128) << shift;
+        let mask = match len {
+            16 => u128::MAX,
+            _ => (1 << (8 * len)) - 1,
+        };
+        Name { quoted, mask, len }
+    }
+}
+
+/// [`Name::new`], evaluated at compile time.
+macro_rules! name {
+    ($name:literal) => {
+        const { $crate::de::cursor::Name::new($name) }
+    };
+}
+pub(crate) use name;
 
 /// The length of the string at the start of `rest` (after its opening quote), up to the first
 /// quote, backslash or control character; `None` when there is none.
@@ -356,6 +418,43 @@ mod tests {
             let plain = vec![b'x'; len];
             assert_eq!(string_len(&plain), None, "{len}");
         }
+    }
+
+    /// Whether `text` starts with the member `name` (whitespace before it allowed), and where
+    /// the cursor stands after it.
+    fn quoted_at(text: &str, name: Name) -> (bool, usize) {
+        let mut cursor = Cursor::new(text);
+        let spelled = cursor.quoted(name);
+        (spelled, cursor.at)
+    }
+
+    #[test]
+    fn a_name_matches_only_itself_quoted_however_near_the_end_of_the_text() {
+        // Up to 14 bytes, the longest a name may have; the text after it from none to more than
+        // the 16 bytes compared at once.
+        for name_len in [1, 2, 7, 8, 13, 14] {
+            let name: String = "shippingAmount".chars().take(name_len).collect();
+            let packed = Name::new(&name);
+            for after in ["", ":", ":1", r#":"0123456789abcdef""#] {
+                let text = format!("\n  \"{name}\"{after}");
+                let name_end = text.len() - after.len();
+                assert_eq!(quoted_at(&text, packed), (true, name_end), "{text:?}");
+                // One byte changed anywhere in the quoted name, or the name one byte longer or
+                // shorter: no match, and the cursor is not moved past the blanks.
+                for at in 3..name_end {
+                    let mut changed = text.clone().into_bytes();
+                    changed[at] ^= 0x20;
+                    let changed = String::from_utf8(changed).expect("ASCII");
+                    assert_eq!(quoted_at(&changed, packed), (false, 3), "{changed:?}");
+                }
+                let longer = format!("\n  \"{name}s\"{after}");
+                assert_eq!(quoted_at(&longer, packed), (false, 3), "{longer:?}");
+                let shorter = format!("\n  \"{}\"{after}", &name[..name_len - 1]);
+                assert_eq!(quoted_at(&shorter, packed), (false, 3), "{shorter:?}");
+            }
+        }
+        assert_eq!(quoted_at("", Name::new("id")), (false, 0));
+        assert_eq!(quoted_at("\"i", Name::new("id")), (false, 0));
     }
 
     #[test]

@@ -20,7 +20,7 @@
 use std::borrow::Cow;
 
 use super::{Address, Event, EventKind, Item, Order, OrderStatus};
-use crate::de::cursor::{first, Cursor, InOrder};
+use crate::de::cursor::{first, name, Cursor, InOrder};
 use crate::de::lenient::parse_datetime;
 use crate::montly::OrderId;
 use crate::EventText;
@@ -74,20 +74,20 @@ fn read_order<'a, S: EventText<'a>>(cursor: &mut Cursor<'a>) -> Option<Order<S>>
 
 /// An order in LeaseCloud's member order.
 fn read_order_in_order<'a, S: EventText<'a>>(members: &mut InOrder<'_, 'a>) -> Option<Order<S>> {
-    let id = members.member("id", Cursor::string)?;
-    let org_number = members.member("orgNumber", Cursor::optional_string)?;
-    let status = members.member("status", Cursor::string)?;
-    let total_amount = members.member("totalAmount", Cursor::integer)?;
-    let vat = members.member("VAT", Cursor::integer)?;
-    let shipping_amount = members.member("shippingAmount", Cursor::integer)?;
-    let shipping_vat = members.member("shippingVAT", Cursor::integer)?;
-    let currency = members.member("currency", Cursor::string)?;
-    let months = members.member("months", count)?;
-    let billing = members.member("billing", read_address)?;
-    let shipping = members.member("shipping", read_optional_address)?;
-    let items = members.member("items", read_items)?;
-    let created_at = members.member("createdAt", datetime)?;
-    let updated_at = members.member("updatedAt", datetime)?;
+    let id = members.member(name!("id"), Cursor::string)?;
+    let org_number = members.member(name!("orgNumber"), Cursor::optional_string)?;
+    let status = members.member(name!("status"), Cursor::string)?;
+    let total_amount = members.member(name!("totalAmount"), Cursor::integer)?;
+    let vat = members.member(name!("VAT"), Cursor::integer)?;
+    let shipping_amount = members.member(name!("shippingAmount"), Cursor::integer)?;
+    let shipping_vat = members.member(name!("shippingVAT"), Cursor::integer)?;
+    let currency = members.member(name!("currency"), Cursor::string)?;
+    let months = members.member(name!("months"), count)?;
+    let billing = members.member(name!("billing"), read_address)?;
+    let shipping = members.member(name!("shipping"), read_optional_address)?;
+    let items = members.member(name!("items"), read_items)?;
+    let created_at = members.member(name!("createdAt"), datetime)?;
+    let updated_at = members.member(name!("updatedAt"), datetime)?;
     Some(Order {
         id: OrderId::string(id.to_owned()),
         org_number: org_number.map(text),
@@ -175,17 +175,17 @@ fn read_address_in_order<'a, S: EventText<'a>>(
     members: &mut InOrder<'_, 'a>,
 ) -> Option<Address<S>> {
     let mut member = |name| Some(members.member(name, Cursor::optional_string)?.map(text));
-    let first_name = member("firstName")?;
-    let last_name = member("lastName")?;
-    let email = member("email")?;
-    let phone = member("phone")?;
-    let company = member("company")?;
-    let address = member("address")?;
-    let address2 = member("address2")?;
-    let city = member("city")?;
-    let state = member("state")?;
-    let postal_code = member("postalCode")?;
-    let country = member("country")?;
+    let first_name = member(name!("firstName"))?;
+    let last_name = member(name!("lastName"))?;
+    let email = member(name!("email"))?;
+    let phone = member(name!("phone"))?;
+    let company = member(name!("company"))?;
+    let address = member(name!("address"))?;
+    let address2 = member(name!("address2"))?;
+    let city = member(name!("city"))?;
+    let state = member(name!("state"))?;
+    let postal_code = member(name!("postalCode"))?;
+    let country = member(name!("country"))?;
     Some(Address {
         first_name,
         last_name,
@@ -263,13 +263,13 @@ fn read_item<'a, S: EventText<'a>>(cursor: &mut Cursor<'a>) -> Option<Item<S>> {
 /// An order line in LeaseCloud's member order, without the optional members the page sample
 /// leaves out (a line with them is read by name).
 fn read_item_in_order<'a, S: EventText<'a>>(members: &mut InOrder<'_, 'a>) -> Option<Item<S>> {
-    let name = members.member("name", Cursor::string)?;
-    let product_id = members.member("productId", Cursor::string)?;
-    let article_nr = members.member("articleNr", Cursor::optional_string)?;
-    let quantity = members.member("quantity", count)?;
-    let unit_amount = members.member("unitAmount", Cursor::integer)?;
-    let total_amount = members.member("totalAmount", Cursor::integer)?;
-    let vat = members.member("VAT", Cursor::integer)?;
+    let name = members.member(name!("name"), Cursor::string)?;
+    let product_id = members.member(name!("productId"), Cursor::string)?;
+    let article_nr = members.member(name!("articleNr"), Cursor::optional_string)?;
+    let quantity = members.member(name!("quantity"), count)?;
+    let unit_amount = members.member(name!("unitAmount"), Cursor::integer)?;
+    let total_amount = members.member(name!("totalAmount"), Cursor::integer)?;
+    let vat = members.member(name!("VAT"), Cursor::integer)?;
     Some(Item {
         name: text(name),
         product_id: text(product_id),
