@@ -45,6 +45,10 @@ use axum::Router;
 use commerce_webhooks::axum::{Verified, VerifiedRequest};
 use commerce_webhooks::{leasecloud, Reply, Secret};
 
+#[path = "support/json_text.rs"]
+mod json_text;
+use json_text::{compact, value_len};
+
 /// The benchmark's secret: public, like everything else here.
 const SECRET: &str = "whsec_receiver_load_benchmark";
 
@@ -167,46 +171,6 @@ impl Size {
             .concat()
             .into_bytes()
     }
-}
-
-/// `json` without the whitespace between its tokens, every member where it was.
-fn compact(json: &str) -> String {
-    let mut compact = String::with_capacity(json.len());
-    let (mut in_string, mut escaped) = (false, false);
-    for c in json.chars() {
-        if in_string {
-            (in_string, escaped) = (escaped || c != '"', !escaped && c == '\\');
-        } else if c.is_whitespace() {
-            continue;
-        } else {
-            in_string = c == '"';
-        }
-        compact.push(c);
-    }
-    compact
-}
-
-/// The length of the array or object that `json` starts with.
-fn value_len(json: &str) -> usize {
-    let (mut depth, mut in_string, mut escaped) = (0_usize, false, false);
-    for (at, c) in json.char_indices() {
-        if in_string {
-            (in_string, escaped) = (escaped || c != '"', !escaped && c == '\\');
-            continue;
-        }
-        match c {
-            '"' => in_string = true,
-            '[' | '{' => depth += 1,
-            ']' | '}' => {
-                depth -= 1;
-                if depth == 0 {
-                    return at + 1;
-                }
-            }
-            _ => {}
-        }
-    }
-    panic!("an unclosed array or object")
 }
 
 fn unix_now() -> i64 {
