@@ -1,6 +1,8 @@
 //! Spark Pay replies: each serializes to the field names the webhooks page lists, with decimals
 //! written as JSON numbers free of float noise.
 
+mod sparkpay_samples;
+
 use std::collections::BTreeSet;
 use std::str::FromStr;
 
@@ -225,14 +227,8 @@ fn product_status_reply_uses_the_documented_fields() {
 
 #[test]
 fn item_status_starts_from_the_request_item() {
-    let product: Value = serde_json::from_str(
-        &std::fs::read_to_string(format!(
-            "{}/tests/fixtures/sparkpay/models/products.fixed.json",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .unwrap(),
-    )
-    .unwrap();
+    let product: Value =
+        serde_json::from_str(&sparkpay_samples::fixture("models/products.fixed.json")).unwrap();
     let body = json!({ "items": [{
         "product_id": 18, "variant_inventory_id": 4, "product_status_id": 1,
         "product": product, "variant_inventory": null,

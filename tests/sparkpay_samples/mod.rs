@@ -2,8 +2,8 @@
 //! the model and request tests. Each function checks every field of its sample against the value
 //! the page shows (fields the sample lacks must read as empty).
 //!
-//! `*.fixed.json` fixtures are the page samples with the one missing comma restored; the
-//! verbatim samples are tested to be refused.
+//! The `*.fixed.json` texts are the page samples with the one missing comma restored (see
+//! [`fixture`]); the verbatim samples are tested to be refused.
 
 #![allow(dead_code)] // Each test crate uses some of these.
 
@@ -18,8 +18,32 @@ pub fn dec(text: &str) -> Decimal {
     Decimal::from_str(text).unwrap()
 }
 
-/// The text of a fixture under `tests/fixtures/sparkpay/`.
+/// The page samples that lack one comma, and the member it belongs before.
+const MISSING_COMMAS: [(&str, &str); 6] = [
+    ("models/addresses", r#""address_type""#),
+    ("models/carts", r#""lookup_key""#),
+    ("models/order_addresses", r#""address_type""#),
+    (
+        "models/order_addresses.store_location_address",
+        r#""address_type""#,
+    ),
+    ("models/products", r#""is_linked_product""#),
+    ("models/products.variants", r#""swatch_file""#),
+];
+
+/// The text of a fixture under `tests/fixtures/sparkpay/`. A name `….fixed.json` is the sample
+/// `….json` with its missing comma restored, right after the value before it.
 pub fn fixture(name: &str) -> String {
+    if let Some(stem) = name.strip_suffix(".fixed.json") {
+        let (_, member) = MISSING_COMMAS
+            .iter()
+            .find(|(sample, _)| *sample == stem)
+            .unwrap_or_else(|| panic!("{stem}.json lacks no comma"));
+        let verbatim = fixture(&format!("{stem}.json"));
+        assert_eq!(verbatim.matches(member).count(), 1, "{stem}: {member}");
+        let value_end = verbatim[..verbatim.find(member).unwrap()].trim_end().len();
+        return format!("{},{}", &verbatim[..value_end], &verbatim[value_end..]);
+    }
     let path = format!(
         "{}/tests/fixtures/sparkpay/{name}",
         env!("CARGO_MANIFEST_DIR")
