@@ -218,7 +218,7 @@ impl<'a> Cursor<'a> {
     /// Consumes `name` (quotes included) if it comes next, spelled exactly so.
     #[inline]
     fn quoted(&mut self, name: Name) -> bool {
-        self.peek();
+        self.peek(); // steps past whitespace; the comparison checks the quote
         let rest = self.rest();
         // One comparison of 16 bytes, not a call to `memcmp`: there is one per member.
         let spelled = match rest.first_chunk::<16>() {
