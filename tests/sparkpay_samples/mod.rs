@@ -19,7 +19,7 @@ pub fn dec(text: &str) -> Decimal {
 }
 
 /// The page samples that lack one comma, and the member it belongs before.
-const MISSING_COMMAS: [(&str, &str); 6] = [
+pub const MISSING_COMMAS: [(&str, &str); 6] = [
     ("models/addresses", r#""address_type""#),
     ("models/carts", r#""lookup_key""#),
     ("models/order_addresses", r#""address_type""#),
