@@ -9,6 +9,10 @@
 //! No message ever contains a secret or the signature we expected.
 
 use std::fmt;
+use std::ops::Deref;
+use std::sync::{Mutex, PoisonError};
+
+use crate::order_id::OrderId;
 
 /// Everything that can go wrong with one inbound request.
 #[derive(Debug, thiserror::Error)]
@@ -97,8 +101,12 @@ pub enum VerifyError {
     },
 }
 
-/// What a name in a [`VerifyError`] carries, which decides how the message speaks of it.
-enum Credential {
+/// What a credential named in a [`VerifyError`] carries, and where, which decides how the
+/// message speaks of it. The scheme verifier that reads a credential declares it under the
+/// credential's name when it is built ([`declare_credential`]); a name nobody declared reads as
+/// a signature of the body, the commonest case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Credential {
     /// A header carrying a signature of the body.
     Signature,
     /// A header carrying the secret itself.
@@ -107,19 +115,38 @@ enum Credential {
     QueryToken,
 }
 
+/// The credentials declared so far: a handful per process (one per provider and scheme), so
+/// a short list searched on the error path only. Past [`MAX_DECLARED`] names, further ones are
+/// not recorded and read as signatures.
+static DECLARED: Mutex<Vec<(&'static str, Credential)>> = Mutex::new(Vec::new());
+const MAX_DECLARED: usize = 64;
+
+/// Records what the credential called `name` carries, for the messages of the errors that
+/// name it. Called by the scheme verifiers' constructors.
+pub(crate) fn declare_credential(name: &'static str, credential: Credential) {
+    let mut declared = DECLARED.lock().unwrap_or_else(PoisonError::into_inner);
+    let known = declared
+        .iter()
+        .position(|(known, _)| known.eq_ignore_ascii_case(name));
+    if let Some(entry) = known.and_then(|at| declared.get_mut(at)) {
+        entry.1 = credential;
+    } else if declared.len() < MAX_DECLARED {
+        declared.push((name, credential));
+    }
+}
+
 impl Credential {
     fn of(name: &str) -> Self {
-        if name == crate::sparkpay::TOKEN_PARAM {
-            Credential::QueryToken
-        } else if name.eq_ignore_ascii_case(crate::kinguin::SECRET_HEADER) {
-            Credential::SecretHeader
-        } else {
-            Credential::Signature
-        }
+        DECLARED
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .iter()
+            .find(|(known, _)| known.eq_ignore_ascii_case(name))
+            .map_or(Credential::Signature, |&(_, credential)| credential)
     }
 
     /// `header` or `query parameter`.
-    fn noun(&self) -> &'static str {
+    fn noun(self) -> &'static str {
         match self {
             Credential::QueryToken => "query parameter",
             Credential::Signature | Credential::SecretHeader => "header",
@@ -245,10 +272,17 @@ impl VerifyError {
 /// An authentic body that does not match the documented shape.
 ///
 /// Names the provider, the event (when it could be read), and the JSON path of the value that
-/// failed, e.g. `data.items[1].quantity`, with the line and column in the body.
+/// failed, e.g. `data.items[1].quantity`, with the line and column in the body. Its fields are
+/// those of [`ParseErrorDetails`], read through `Deref` (`error.path`): the error itself is one
+/// pointer wide, as serde_json's is, so a `Result` that may carry it stays as small as its
+/// success value.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ParseError(Box<ParseErrorDetails>);
+
+/// What a [`ParseError`] says; see there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct ParseError {
+pub struct ParseErrorDetails {
     /// The provider whose payload failed, e.g. `"LeaseCloud"`.
     pub provider: &'static str,
     /// The event name, when the body (or, for Kinguin and Spark Pay, the request) names it,
@@ -257,14 +291,56 @@ pub struct ParseError {
     /// The provider's event id, when the body carries one (LeaseCloud, Montly), wherever it
     /// stands: enough to acknowledge an authentic event whose body is stored for later.
     pub id: Option<String>,
-    /// The JSON path of the failing value (`.` for the document itself).
+    /// The order the event is about, when the body names one where LeaseCloud, Montly and EZQ
+    /// put it (`data.orderId`, else `data.id`), however broken the rest is: LeaseCloud counts
+    /// an acknowledgement only when it names the order.
+    pub order_id: Option<OrderId>,
+    /// The JSON path of the failing value (`.` for the document itself, or for what names the
+    /// event outside the body: Kinguin's `X-Event-Name`, Spark Pay's path).
     pub path: String,
     /// 1-based line of the failure in the body, 0 when it is not about a position.
     pub line: u32,
     /// 1-based column of the failure in the body, 0 when it is not about a position.
     pub column: u32,
-    /// What was wrong, in the words of the JSON decoder.
+    /// What was wrong, in the words of the JSON decoder. It may quote the body: log the path,
+    /// not the message, where logs must not hold body text.
     pub message: String,
+}
+
+impl ParseError {
+    pub(crate) fn new(details: ParseErrorDetails) -> Self {
+        ParseError(Box::new(details))
+    }
+
+    /// The same error naming `order_id` as the order the event is about.
+    pub(crate) fn with_order_id(mut self, order_id: Option<OrderId>) -> Self {
+        self.0.order_id = order_id;
+        self
+    }
+}
+
+impl Deref for ParseError {
+    type Target = ParseErrorDetails;
+
+    fn deref(&self) -> &ParseErrorDetails {
+        &self.0
+    }
+}
+
+impl fmt::Debug for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let details = &self.0;
+        f.debug_struct("ParseError")
+            .field("provider", &details.provider)
+            .field("event", &details.event)
+            .field("id", &details.id)
+            .field("order_id", &details.order_id)
+            .field("path", &details.path)
+            .field("line", &details.line)
+            .field("column", &details.column)
+            .field("message", &details.message)
+            .finish()
+    }
 }
 
 impl fmt::Display for ParseError {
@@ -312,7 +388,8 @@ pub enum ConfigError {
     Invalid(&'static str),
 }
 
-// Partners return these from their own functions: staying under clippy's `result_large_err`
-// threshold (128 bytes) keeps that lint quiet in their code.
-const _: () = assert!(std::mem::size_of::<Error>() < 128);
-const _: () = assert!(std::mem::size_of::<ParseError>() < 128);
+// Partners return these from their own functions, and the extractors' `Unparsed` holds a
+// `ParseError`: staying well under clippy's `result_large_err` threshold (128 bytes) keeps that
+// lint quiet in their code and ours.
+const _: () = assert!(std::mem::size_of::<Error>() <= 48);
+const _: () = assert!(std::mem::size_of::<ParseError>() == std::mem::size_of::<usize>());

@@ -11,7 +11,7 @@
 //!
 //! EZQ retries three times, a minute apart, unless it gets a 200. Keep the raw body and answer
 //! 200: [`Error::Parse`](crate::Error::Parse) names the event
-//! ([`ParseError::event`](crate::ParseError::event)), and the framework adapters'
+//! ([`ParseError::event`](crate::ParseErrorDetails::event)), and the framework adapters'
 //! `Authenticated` extractor hands the body over and answers for you.
 //!
 //! # Retries and replays
@@ -19,9 +19,8 @@
 //! EZQ expects status **200**; any other answer is retried 3 times, one minute apart. Nothing
 //! timestamped is signed, so there is no replay window to enforce: a recorded request stays
 //! valid for ever. Deduplicate on [`Event::idempotency_key`] instead, which is the same for a
-//! retry and for a replay of the same delivery. For the same reason
-//! [`Webhook::verify_at`] and [`Webhook::verify_signature_at`] accept a `now` only so that every
-//! provider's `Webhook` has the same shape; they ignore it.
+//! retry and for a replay of the same delivery. For the same reason there is no clock to pass:
+//! [`Webhook::verify`] is the whole check.
 //!
 //! ```
 //! use commerce_webhooks::scheme::body_hmac;
@@ -47,6 +46,7 @@
 //! ```
 
 use std::borrow::Cow;
+use std::time::Duration;
 
 use rust_decimal::Decimal;
 use serde::ser::SerializeStruct;
@@ -59,12 +59,12 @@ use crate::de::string_enum;
 use crate::headers::HeaderKey;
 use crate::provider::{bounded_key, utc_rfc3339};
 use crate::scheme::body_hmac;
-use crate::{ParseError, Reply, Secret, VerifyError};
+use crate::webhook::{InHeader, Sealed, Spec};
+use crate::{ParseError, Reply, Request, Secret};
 
 /// The header that carries the body's HMAC.
 pub const SIGNATURE_HEADER: &str = "x-signature";
 
-const PROVIDER: &str = "EZQ";
 const NAME_KEY: &str = "event";
 
 static SIGNATURE: HeaderKey = HeaderKey::new(SIGNATURE_HEADER, "x-signature");
@@ -78,11 +78,47 @@ const ORDER_COMPLETED: &str = "order.completed";
 // ---------------------------------------------------------------------------------------------
 // Verification.
 
-crate::webhook::header_webhook! {
-    provider: "EZQ",
-    header: SIGNATURE,
-    verifier: body_hmac::Verifier,
-    verified: body_hmac::Verified,
+/// Verifies EZQ webhooks and parses them into [`Event`]s: see [`webhook::Webhook`](crate::webhook::Webhook).
+///
+/// EZQ signs no time, so there is no replay window and no clock to pass: [`Webhook::verify`]
+/// and [`Webhook::verify_signature`] are all it takes.
+pub type Webhook = crate::webhook::Webhook<Ezq>;
+
+/// What EZQ sends, for [`Webhook`]: `x-signature` with an HMAC of the body, the event name
+/// under `event`.
+#[derive(Debug, Clone, Copy)]
+pub enum Ezq {}
+
+impl Sealed for Ezq {}
+
+impl Spec for Ezq {
+    const NAME: &'static str = "EZQ";
+
+    /// "There will be 3 retries after the first request if it is return other than 200. The
+    /// interval between call is 1 minute." The last retry comes about 3 minutes after the
+    /// first attempt; an hour leaves room for slow attempts and queued deliveries.
+    const REDELIVERY_WINDOW: Duration = Duration::from_secs(60 * 60);
+
+    type Scheme = body_hmac::Verifier;
+    type Credential = InHeader;
+    const CREDENTIAL: InHeader = InHeader(&SIGNATURE);
+
+    type Event = Event;
+    type EventView<'a> = Event;
+
+    fn parse_event(request: &Request<'_>) -> Result<Event, ParseError> {
+        Event::parse(request.body())
+    }
+
+    fn parse_view<'a>(request: &Request<'a>) -> Result<Event, ParseError> {
+        Event::parse(request.body())
+    }
+
+    /// EZQ retries three times unless it gets a 200: an authentic event whose body does not
+    /// parse is answered 200 once it is stored.
+    fn unparsed_reply(_: &ParseError) -> Reply {
+        Reply::ok()
+    }
 }
 
 impl Webhook {
@@ -90,21 +126,6 @@ impl Webhook {
     /// partner's own tests.
     pub fn sign_headers(secret: &Secret, body: impl AsRef<[u8]>) -> [(&'static str, String); 1] {
         [(SIGNATURE_HEADER, body_hmac::sign(secret, body))]
-    }
-
-    fn authenticate(
-        &self,
-        request: &crate::Request<'_>,
-        _now_unix: i64,
-    ) -> Result<body_hmac::Verified, VerifyError> {
-        let value = request.required_header(&SIGNATURE)?;
-        self.verifier.verify_value(value, request.body())
-    }
-
-    /// EZQ retries three times unless it gets a 200: an authentic event whose body does not
-    /// parse is answered 200 once it is stored.
-    fn unparsed(_: &ParseError) -> Reply {
-        Reply::ok()
     }
 }
 
@@ -146,12 +167,8 @@ impl Event {
     /// # Errors
     /// [`ParseError`] naming the event and the JSON path that failed.
     pub fn parse(body: impl AsRef<[u8]>) -> Result<Event, ParseError> {
-        envelope::parse_envelope::<Event>(PROVIDER, NAME_KEY, body.as_ref())
+        envelope::parse_envelope::<Event>(Ezq::NAME, NAME_KEY, body.as_ref())
             .map(|envelope| envelope.kind)
-    }
-
-    fn from_request(request: &crate::Request<'_>) -> Result<Event, crate::Error> {
-        Ok(Event::parse(request.body())?)
     }
 
     /// The event name exactly as EZQ sends it, e.g. `order.completed`.

@@ -12,7 +12,7 @@
 //!
 //! So an authentic body this crate cannot read is best kept and answered 204 too: refusing it
 //! loses it after the retries and counts against the endpoint. [`Error::Parse`](crate::Error::Parse)
-//! names the event ([`ParseError::event`](crate::ParseError::event)); the framework adapters'
+//! names the event ([`ParseError::event`](crate::ParseErrorDetails::event)); the framework adapters'
 //! `Authenticated` extractor hands the body over and answers 204 for you.
 //!
 //! # Order of delivery and repeats
@@ -53,6 +53,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::time::Duration;
 
 use rust_decimal::Decimal;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
@@ -65,15 +66,14 @@ use crate::de::string_enum;
 use crate::headers::HeaderKey;
 use crate::provider::{bounded_key, utc_rfc3339};
 use crate::scheme::shared_secret;
-use crate::{ParseError, Reply, Secret, VerifyError};
+use crate::webhook::{InHeader, Sealed, Spec};
+use crate::{ParseError, Reply, Request, Secret};
 
 /// The header that carries the configured secret.
 pub const SECRET_HEADER: &str = "X-Event-Secret";
 
 /// The header that carries the event name.
 pub const NAME_HEADER: &str = "X-Event-Name";
-
-const PROVIDER: &str = "Kinguin";
 
 static SECRET: HeaderKey = HeaderKey::new(SECRET_HEADER, "x-event-secret");
 static NAME: HeaderKey = HeaderKey::new(NAME_HEADER, "x-event-name");
@@ -89,11 +89,55 @@ const TEST_KEY: &str = "test";
 // ---------------------------------------------------------------------------------------------
 // Verification.
 
-crate::webhook::header_webhook! {
-    provider: "Kinguin",
-    header: SECRET,
-    verifier: shared_secret::Verifier,
-    verified: shared_secret::Verified,
+/// Verifies Kinguin webhooks and parses them into [`Event`]s: see [`webhook::Webhook`](crate::webhook::Webhook).
+///
+/// Kinguin signs no time, so there is no clock to pass: [`Webhook::verify`] and
+/// [`Webhook::verify_signature`] are all it takes.
+pub type Webhook = crate::webhook::Webhook<Kinguin>;
+
+/// What Kinguin sends, for [`Webhook`]: the secret itself in `X-Event-Secret`, the event name
+/// in `X-Event-Name`.
+#[derive(Debug, Clone, Copy)]
+pub enum Kinguin {}
+
+impl Sealed for Kinguin {}
+
+impl Spec for Kinguin {
+    const NAME: &'static str = "Kinguin";
+
+    /// "After the first failure response we will try to resend webhook a couple of times at
+    /// appropriate intervals": the pages give no bound, so a day, which covers a few retries
+    /// at any interval a sender would call appropriate. A duplicate guard takes another window
+    /// where a partner knows better.
+    const REDELIVERY_WINDOW: Duration = Duration::from_secs(24 * 60 * 60);
+
+    type Scheme = shared_secret::Verifier;
+    type Credential = InHeader;
+    const CREDENTIAL: InHeader = InHeader(&SECRET);
+
+    type Event = Event;
+    type EventView<'a> = Event;
+
+    /// [`Event::Test`] without an `X-Event-Name` (the body is then not read, so an empty or
+    /// non-JSON test body succeeds), else the named event. A name that cannot be read (sent
+    /// twice, not UTF-8) is a [`ParseError`]: the secret matched, so the request is
+    /// authentic, and it is kept like any other that does not parse.
+    fn parse_event(request: &Request<'_>) -> Result<Event, ParseError> {
+        match event_name(request)? {
+            None => Ok(Event::Test),
+            Some(name) => Event::parse(name, request.body()),
+        }
+    }
+
+    fn parse_view<'a>(request: &Request<'a>) -> Result<Event, ParseError> {
+        Kinguin::parse_event(request)
+    }
+
+    /// Kinguin wants a 2xx with an empty body, and may disable an endpoint that fails too
+    /// often: an authentic event whose body does not parse is answered 204 once it is stored.
+    fn unparsed_reply(_: &ParseError) -> Reply {
+        Reply::no_content()
+    }
 }
 
 impl Webhook {
@@ -108,35 +152,24 @@ impl Webhook {
             ),
         ]
     }
-
-    /// Checks `X-Event-Secret`; the body is not read, since Kinguin's secret is not tied to
-    /// it.
-    fn authenticate(
-        &self,
-        request: &crate::Request<'_>,
-        _now_unix: i64,
-    ) -> Result<shared_secret::Verified, VerifyError> {
-        self.verifier
-            .verify_value(request.required_header(&SECRET)?)
-    }
-
-    /// Kinguin wants a 2xx with an empty body, and may disable an endpoint that fails too
-    /// often: an authentic event whose body does not parse is answered 204 once it is stored.
-    fn unparsed(_: &ParseError) -> Reply {
-        Reply::no_content()
-    }
 }
 
 /// The trimmed `X-Event-Name`, or `None` when it is absent or blank.
-fn event_name<'a>(request: &crate::Request<'a>) -> Result<Option<&'a str>, VerifyError> {
-    let Some(value) = request.header_of(&NAME)? else {
+///
+/// # Errors
+/// A [`ParseError`] when it is sent more than once, is too long, or is not UTF-8.
+fn event_name<'a>(request: &Request<'a>) -> Result<Option<&'a str>, ParseError> {
+    let unreadable = |reason: &dyn std::fmt::Display| {
+        Context::new(Kinguin::NAME, None).error(".", format!("`{NAME_HEADER}`: {reason}"))
+    };
+    let Some(value) = request
+        .header_of(&NAME)
+        .map_err(|error| unreadable(&error))?
+    else {
         return Ok(None);
     };
-    let name =
-        std::str::from_utf8(value.trim_ascii()).map_err(|_| VerifyError::MalformedHeader {
-            header: NAME_HEADER,
-            reason: "the event name is not UTF-8",
-        })?;
+    let name = std::str::from_utf8(value.trim_ascii())
+        .map_err(|_| unreadable(&"the event name is not UTF-8"))?;
     Ok(Some(name).filter(|name| !name.is_empty()))
 }
 
@@ -182,7 +215,7 @@ impl Event {
     /// [`ParseError`] naming the event and the JSON path that failed.
     pub fn parse(name: &str, body: impl AsRef<[u8]>) -> Result<Event, ParseError> {
         let body = body.as_ref();
-        let context = Context::new(PROVIDER, Some(name));
+        let context = Context::new(Kinguin::NAME, Some(name));
         Ok(match name {
             PRODUCT_UPDATE => Event::ProductUpdate(body::from_slice(context, body)?),
             ORDER_COMPLETE => Event::OrderComplete(body::from_slice(context, body)?),
@@ -192,15 +225,6 @@ impl Event {
                 data: body::from_slice(context, body)?,
             },
         })
-    }
-
-    /// The event of an authentic request: [`Event::Test`] without an `X-Event-Name` (the body
-    /// is then not read, so an empty or non-JSON test body succeeds), else the named event.
-    fn from_request(request: &crate::Request<'_>) -> Result<Event, crate::Error> {
-        match event_name(request)? {
-            None => Ok(Event::Test),
-            Some(name) => Ok(Event::parse(name, request.body())?),
-        }
     }
 
     /// The event name as Kinguin sends it in `X-Event-Name`; `""` for [`Event::Test`], which

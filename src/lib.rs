@@ -161,21 +161,32 @@
     )
 )]
 
-mod adapters;
+// Modules in layers, each importing only from those above it in this list: what every part
+// needs (secrets, the clock, headers, errors), decoding and the schemes, the one shape over all
+// providers, what LeaseCloud and Montly share, the providers, and the framework adapters.
 mod clock;
-pub(crate) mod de;
 mod error;
-pub mod ezq;
 mod headers;
 mod hmac_sha256;
+mod order_id;
+mod secret;
+
+pub(crate) mod de;
+pub mod scheme;
+
+mod provider;
+mod request;
+pub mod webhook;
+
+mod leasing;
+
+pub mod ezq;
 pub mod kinguin;
 pub mod leasecloud;
 pub mod montly;
-mod provider;
-pub mod scheme;
-mod secret;
 pub mod sparkpay;
-mod webhook;
+
+mod adapters;
 
 /// Crate-private code for the fuzz targets only: cargo-fuzz builds every crate with
 /// `--cfg fuzzing`, so none of this exists in a normal build.
@@ -193,11 +204,12 @@ pub use adapters::actix;
 #[cfg(feature = "axum")]
 pub use adapters::axum;
 pub use de::text::EventText;
-pub use error::{ConfigError, Error, HeaderLimit, ParseError, VerifyError};
+pub use error::{ConfigError, Error, HeaderLimit, ParseError, ParseErrorDetails, VerifyError};
 #[doc(hidden)]
 pub use headers::HeaderKey;
 pub use headers::Headers;
-pub use provider::{Provider, Reply, Request, WebhookEvent, MAX_IDEMPOTENCY_KEY_LEN};
+pub use provider::{Provider, Reply, WebhookEvent, MAX_IDEMPOTENCY_KEY_LEN};
+pub use request::Request;
 pub use secret::Secret;
 
 /// The longest header value accepted, in bytes; longer ones are refused with

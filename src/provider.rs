@@ -4,133 +4,12 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::time::Duration;
 
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
-use crate::headers::{self, HeaderKey, Headers};
-use crate::{Error, ParseError, VerifyError};
-
-/// What a web framework received, as the crate needs it: the headers, the raw body and, for
-/// Spark Pay, the request URI's path and query.
-///
-/// Built by value: [`Request::new`], then [`Request::path`] and [`Request::query`] where the
-/// provider needs them. It borrows everything and copies nothing.
-///
-/// ```
-/// use commerce_webhooks::{sparkpay, Provider, Request, Secret};
-///
-/// let hook = sparkpay::Webhook::new(Secret::new("sp_tok_6d0f3c2a9b8e4f71")?);
-/// let headers = [("Content-Type", "application/json")];
-/// let body = br#"{"items": [], "shipping_total": 0, "handling_total": 0}"#;
-/// let request = Request::new(&headers, body)
-///     .path("/hooks/sparkpay/GetTax")
-///     .query("token=sp_tok_6d0f3c2a9b8e4f71");
-/// let event = hook.verify_request(&request)?;
-/// assert_eq!(event.event_type(), sparkpay::EventType::GetTax);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Clone, Copy)]
-pub struct Request<'a> {
-    headers: &'a dyn HeaderLookup,
-    body: &'a [u8],
-    path: Option<&'a str>,
-    query: Option<&'a str>,
-}
-
-impl<'a> Request<'a> {
-    /// A request with these headers and this raw body, exactly as received.
-    pub fn new<H: Headers, B: AsRef<[u8]> + ?Sized>(headers: &'a H, body: &'a B) -> Self {
-        Request {
-            headers,
-            body: body.as_ref(),
-            path: None,
-            query: None,
-        }
-    }
-
-    /// The request URI's path, e.g. `/hooks/sparkpay/GetTax`.
-    #[must_use]
-    pub fn path(mut self, path: &'a str) -> Self {
-        self.path = Some(path);
-        self
-    }
-
-    /// The request URI's query, with or without its leading `?`, e.g. `token=…`.
-    #[must_use]
-    pub fn query(mut self, query: &'a str) -> Self {
-        self.query = Some(query.strip_prefix('?').unwrap_or(query));
-        self
-    }
-
-    /// The raw body.
-    pub fn body(&self) -> &'a [u8] {
-        self.body
-    }
-
-    /// The path given with [`Request::path`], if any.
-    pub fn uri_path(&self) -> Option<&'a str> {
-        self.path
-    }
-
-    /// The query given with [`Request::query`] (without a leading `?`), if any.
-    pub fn uri_query(&self) -> Option<&'a str> {
-        self.query
-    }
-
-    /// The single value of the header `name`, or `None` when it is absent.
-    ///
-    /// # Errors
-    /// [`VerifyError::MalformedHeader`] when the header appears more than once (picking one
-    /// would let whoever added the other choose what is checked);
-    /// [`VerifyError::HeaderTooLarge`] when it is longer than
-    /// [`MAX_HEADER_LEN`](crate::MAX_HEADER_LEN).
-    pub fn header(&self, name: &'static str) -> Result<Option<&'a [u8]>, VerifyError> {
-        self.headers.single_named(name)
-    }
-
-    /// The single value of a header the crate reads, by its prepared name.
-    pub(crate) fn header_of(
-        &self,
-        key: &'static HeaderKey,
-    ) -> Result<Option<&'a [u8]>, VerifyError> {
-        self.headers.single_of(key)
-    }
-
-    /// As [`Request::header_of`], with absence an error.
-    pub(crate) fn required_header(&self, key: &'static HeaderKey) -> Result<&'a [u8], VerifyError> {
-        self.header_of(key)?
-            .ok_or(VerifyError::MissingHeader { header: key.name() })
-    }
-}
-
-impl fmt::Debug for Request<'_> {
-    /// The headers are left out: they carry secrets for some providers.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Request")
-            .field("body_len", &self.body.len())
-            .field("path", &self.path)
-            .field("query", &self.query.map(|_| "[redacted]"))
-            .finish_non_exhaustive()
-    }
-}
-
-/// [`Headers`] behind a reference that does not name the map's type, so that [`Request`] has
-/// one type whatever the framework.
-trait HeaderLookup {
-    fn single_named(&self, name: &'static str) -> Result<Option<&[u8]>, VerifyError>;
-    fn single_of(&self, key: &'static HeaderKey) -> Result<Option<&[u8]>, VerifyError>;
-}
-
-impl<H: Headers> HeaderLookup for H {
-    fn single_named(&self, name: &'static str) -> Result<Option<&[u8]>, VerifyError> {
-        headers::single(self, name)
-    }
-
-    fn single_of(&self, key: &'static HeaderKey) -> Result<Option<&[u8]>, VerifyError> {
-        headers::single_of(self, key)
-    }
-}
+use crate::{Error, ParseError, Request, VerifyError};
 
 /// A provider's verifier: checks that a request comes from the provider, then parses it into
 /// the provider's event type.
@@ -157,26 +36,31 @@ impl<H: Headers> HeaderLookup for H {
 /// ```
 ///
 /// An [`Error::Parse`] from an authentic request carries the raw material to keep it: the
-/// body is the caller's, and [`ParseError::event`] and [`ParseError::id`] say what it was.
+/// body is the caller's, and [`ParseError::event`](crate::ParseErrorDetails::event) and [`ParseError::id`](crate::ParseErrorDetails::id) say what it was.
 /// [`Provider::unparsed_reply`] is the answer that makes the provider stop sending it again.
 pub trait Provider {
     /// The provider's top-level event type.
     type Event: WebhookEvent;
 
-    /// The provider's name, as [`ParseError::provider`] gives it: `"LeaseCloud"`, `"Montly"`,
+    /// The provider's name, as [`ParseError::provider`](crate::ParseErrorDetails::provider) gives it: `"LeaseCloud"`, `"Montly"`,
     /// `"EZQ"`, `"Kinguin"` or `"Spark Pay"`.
     const NAME: &'static str;
+
+    /// How long after an event's first delivery the provider may still deliver it again: what
+    /// a duplicate guard remembers a handled event for. Each provider's value and the sentence
+    /// of its page it comes from are in its `Webhook`'s documentation.
+    const REDELIVERY_WINDOW: Duration;
 
     /// Verifies the request against the system clock, then parses it.
     ///
     /// # Errors
     /// [`Error::Verify`] when the request is not proven to come from the provider (answer
-    /// 401); [`Error::Parse`] when it is authentic but its body does not have the documented
-    /// shape.
+    /// 401); [`Error::Parse`] when it is authentic but its body (or, for Kinguin, its event
+    /// name header; for Spark Pay, its path) does not have the documented shape.
     fn verify_request(&self, request: &Request<'_>) -> Result<Self::Event, Error>;
 
     /// Verifies the request as if it arrived at `now`, then parses it. Providers that sign
-    /// no timestamp ignore `now`.
+    /// no timestamp do not read `now`.
     ///
     /// # Errors
     /// As [`Provider::verify_request`].
@@ -196,28 +80,25 @@ pub trait Provider {
 
     /// The event a request carries, borrowing its text from the request where the provider
     /// has such a form ([`leasecloud::EventView`](crate::leasecloud::EventView)); the owned
-    /// [`Provider::Event`] otherwise. For requests that passed
-    /// [`Provider::verify_request_signature`]: it checks nothing itself. It serializes to
-    /// the same JSON as the owned event.
-    type EventView<'a>: fmt::Debug + serde::Serialize;
+    /// [`Provider::Event`] otherwise. It names the same event, with the same id and key, and
+    /// serializes to the same JSON as the owned event.
+    type EventView<'a>: WebhookEvent + fmt::Debug + serde::Serialize;
 
     /// Parses a request that [`Provider::verify_request_signature`] accepted into its
-    /// [`Provider::EventView`]: the second half of [`Provider::verify_request`].
+    /// [`Provider::EventView`]: the second half of [`Provider::verify_request`]. It checks
+    /// nothing itself.
     ///
     /// # Errors
-    /// [`Error::Parse`] when its body (or, for Kinguin, its event-name header; for Spark Pay,
-    /// its path) does not have the documented shape; [`Error::Verify`] only for a header that
-    /// [`Provider::verify_request_signature`] does not read and that cannot be read at all.
-    fn parse_request_view<'a>(request: &Request<'a>) -> Result<Self::EventView<'a>, Error>;
+    /// [`ParseError`] when its body (or, for Kinguin, its event name header; for Spark Pay,
+    /// its path) does not have the documented shape. An authentic request is never refused
+    /// as unauthentic here: whatever it carries is kept and acknowledged as unparsed.
+    fn parse_request_view<'a>(request: &Request<'a>) -> Result<Self::EventView<'a>, ParseError>;
 
     /// What to answer for an authentic request whose body did not parse, once the raw body is
     /// stored, so that the provider stops sending it again and nothing is lost: for LeaseCloud
-    /// a 200 with an acknowledgement of the event id, for the others the success status they
-    /// document.
-    fn unparsed_reply(error: &ParseError) -> Reply {
-        let _ = error;
-        Reply::ok()
-    }
+    /// a 200 with an acknowledgement of the event id and, whenever the body names it, the
+    /// order id; for the others the success status they document.
+    fn unparsed_reply(error: &ParseError) -> Reply;
 }
 
 /// What every provider's top-level event offers, whatever its shape.
@@ -238,20 +119,28 @@ pub trait WebhookEvent {
 /// Implements [`WebhookEvent`] for a provider's event type through its inherent `name` and
 /// `idempotency_key`, and `id` as the expression given (`|event| …`).
 macro_rules! webhook_event {
+    (<$param:ident: $bound:path> $event:ty, id: |$this:ident| $id:expr) => {
+        impl<$param: $bound> $crate::WebhookEvent for $event {
+            $crate::provider::webhook_event!(@methods $event, |$this| $id);
+        }
+    };
     ($event:ty, id: |$this:ident| $id:expr) => {
         impl $crate::WebhookEvent for $event {
-            fn name(&self) -> &str {
-                <$event>::name(self)
-            }
+            $crate::provider::webhook_event!(@methods $event, |$this| $id);
+        }
+    };
+    (@methods $event:ty, |$this:ident| $id:expr) => {
+        fn name(&self) -> &str {
+            <$event>::name(self)
+        }
 
-            fn id(&self) -> Option<&str> {
-                let $this = self;
-                $id
-            }
+        fn id(&self) -> Option<&str> {
+            let $this = self;
+            $id
+        }
 
-            fn idempotency_key(&self) -> std::borrow::Cow<'_, str> {
-                <$event>::idempotency_key(self)
-            }
+        fn idempotency_key(&self) -> std::borrow::Cow<'_, str> {
+            <$event>::idempotency_key(self)
         }
     };
 }

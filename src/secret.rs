@@ -93,14 +93,10 @@ impl Secret {
     }
 
     /// The secret's length in bytes, so a caller can sanity-check configuration without seeing
-    /// the value.
+    /// the value. Never zero: an empty secret cannot be built, so there is no `is_empty`.
+    #[allow(clippy::len_without_is_empty)]
     pub fn len(&self) -> usize {
         self.bytes.len()
-    }
-
-    /// Always `false`: an empty secret cannot be built. Present because `len` is.
-    pub fn is_empty(&self) -> bool {
-        self.bytes.is_empty()
     }
 }
 
@@ -128,22 +124,5 @@ fn has_surrounding_whitespace(bytes: &[u8]) -> bool {
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Secret([redacted])")
-    }
-}
-
-/// The secrets a verifier holds: one to [`MAX_SECRETS`](crate::MAX_SECRETS), newest first,
-/// shared so that cloning a verifier (once per request in a framework's state) is a reference
-/// count.
-pub(crate) fn collect_secrets(
-    secrets: impl IntoIterator<Item = Secret>,
-) -> Result<std::sync::Arc<[Secret]>, ConfigError> {
-    let secrets: Vec<Secret> = secrets.into_iter().collect();
-    match secrets.len() {
-        0 => Err(ConfigError::NoSecrets),
-        n if n > crate::MAX_SECRETS => Err(ConfigError::TooManySecrets {
-            given: n,
-            max: crate::MAX_SECRETS,
-        }),
-        _ => Ok(secrets.into()),
     }
 }

@@ -1,236 +1,337 @@
-//! The `Webhook` type of every provider that authenticates by a header (LeaseCloud, Montly,
-//! EZQ, Kinguin): one definition of the methods they share, and of their [`Provider`]
-//! implementation.
+//! [`Webhook<P>`]: one verifier for every provider, over a small declaration of what the
+//! provider sends ([`Spec`]).
 //!
-//! [`Provider`]: crate::Provider
+//! The shape is `digest`'s `CoreWrapper`: this module holds the machinery once (the secrets,
+//! reading the credential from the request, checking it with the provider's scheme, parsing,
+//! and the [`Provider`] implementation), each provider module declares itself in a small type
+//! implementing [`Spec`] and names the result (`pub type Webhook = webhook::Webhook<Montly>`),
+//! then adds what is its own (a signer, Spark Pay's token helpers) in an `impl` block of its
+//! own. Methods exist only where they mean something: a clock only for a scheme that signs a
+//! time, a header map only for a provider that authenticates by header.
 
-/// Defines `Webhook` in the calling module, wrapping the scheme verifier `$verifier` that
-/// reads `$header` (a `HeaderKey`). The module supplies, as inherent methods of `Webhook`:
-///
-/// - `fn authenticate(&self, request: &Request<'_>, now_unix: i64) -> Result<$verified, VerifyError>`
-/// - `fn unparsed(error: &ParseError) -> Reply`: the answer for an authentic body that did not
-///   parse;
-///
-/// and `Event::from_request(request: &Request<'_>) -> Result<Event, Error>`, the event of an
-/// authentic request. With `view: EventView`, the module's borrowed event type, it also
-/// supplies `EventView::parse_request(request: &Request<'a>) -> Result<EventView<'a>, ParseError>`,
-/// and that is the provider's `Provider::EventView`; without, the owned `Event` is.
-macro_rules! header_webhook {
-    (
-        provider: $provider:literal,
-        header: $header:expr,
-        verifier: $verifier:ty,
-        verified: $verified:ty,
-        $(view: $view:ident,)?
-    ) => {
-        #[doc = concat!("Verifies ", $provider, " webhooks and parses them into [`Event`]s.")]
-        ///
-        /// Build it once at start-up and share it (it is cheap to clone); each request costs
-        /// one check per configured secret. It implements [`Provider`](crate::Provider), so
-        /// the crate's framework adapters and any code written over `Provider` accept it.
-        #[derive(Debug, Clone)]
-        pub struct Webhook {
-            verifier: $verifier,
-        }
+use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
+use std::time::Duration;
 
-        impl Webhook {
-            /// A verifier with one secret.
-            pub fn new(secret: $crate::Secret) -> Self {
-                Webhook {
-                    verifier: <$verifier>::new($header.name(), secret),
-                }
-            }
+use time::OffsetDateTime;
 
-            /// A verifier that accepts any of `secrets`, newest first: use it while a secret
-            /// is being rotated.
-            ///
-            /// # Errors
-            /// [`ConfigError::NoSecrets`](crate::ConfigError::NoSecrets) or
-            /// [`ConfigError::TooManySecrets`](crate::ConfigError::TooManySecrets) outside one
-            /// to [`MAX_SECRETS`](crate::MAX_SECRETS) secrets.
-            pub fn with_secrets(
-                secrets: impl IntoIterator<Item = $crate::Secret>,
-            ) -> Result<Self, $crate::ConfigError> {
-                Ok(Webhook {
-                    verifier: <$verifier>::with_secrets($header.name(), secrets)?,
-                })
-            }
+use crate::error::Credential;
+use crate::headers::HeaderKey;
+use crate::scheme::{timestamped, Clock, Keyring, Scheme};
+use crate::{
+    ConfigError, Error, Headers, ParseError, Provider, Reply, Request, Secret, VerifyError,
+    WebhookEvent,
+};
 
-            /// Verifies the request against the system clock, then parses its body.
-            ///
-            /// # Errors
-            /// As [`Webhook::verify_at`].
-            pub fn verify<H: $crate::Headers + ?Sized>(
-                &self,
-                headers: &H,
-                body: impl AsRef<[u8]>,
-            ) -> Result<Event, $crate::Error> {
-                let body = body.as_ref();
-                $crate::Provider::verify_request(self, &$crate::Request::new(&headers, body))
-            }
+mod sealed {
+    pub trait Sealed {}
+}
+pub(crate) use sealed::Sealed;
 
-            /// Verifies the request as if it arrived at `now`, then parses its body.
-            ///
-            /// # Errors
-            /// [`Error::Verify`](crate::Error::Verify) when the request is not proven to come
-            #[doc = concat!("from ", $provider, " (answer 401); [`Error::Parse`](crate::Error::Parse)")]
-            /// when the authentic body does not have the documented shape (see the module
-            /// documentation for what to answer then).
-            pub fn verify_at<H: $crate::Headers + ?Sized>(
-                &self,
-                headers: &H,
-                body: impl AsRef<[u8]>,
-                now: time::OffsetDateTime,
-            ) -> Result<Event, $crate::Error> {
-                let body = body.as_ref();
-                $crate::Provider::verify_request_at(self, &$crate::Request::new(&headers, body), now)
-            }
+/// What a provider declares: its name, where its credential travels and the scheme that
+/// checks it, how long it may redeliver an event, and how it reads an event from an authentic
+/// request. Implemented by the five provider types ([`montly::Montly`](crate::montly::Montly),
+/// …), and by no other type.
+pub trait Spec: Sealed + Sized + 'static {
+    /// The provider's name, as [`Provider::NAME`] gives it.
+    const NAME: &'static str;
 
-            /// Checks only that the request comes from the provider, against the system
-            /// clock, leaving the body to be parsed later (after a queue, say) with
-            /// [`Event::parse`].
-            ///
-            /// # Errors
-            /// As [`Webhook::verify_signature_at`].
-            pub fn verify_signature<H: $crate::Headers + ?Sized>(
-                &self,
-                headers: &H,
-                body: impl AsRef<[u8]>,
-            ) -> Result<$verified, $crate::VerifyError> {
-                let body = body.as_ref();
-                self.authenticate(&$crate::Request::new(&headers, body), $crate::clock::unix_now())
-            }
+    /// See [`Provider::REDELIVERY_WINDOW`].
+    const REDELIVERY_WINDOW: Duration;
 
-            /// Checks only that the request comes from the provider, as if it arrived at `now`
-            /// (which matters only where a timestamp is signed).
-            ///
-            /// # Errors
-            /// The [`VerifyError`](crate::VerifyError) that says what did not check out.
-            pub fn verify_signature_at<H: $crate::Headers + ?Sized>(
-                &self,
-                headers: &H,
-                body: impl AsRef<[u8]>,
-                now: time::OffsetDateTime,
-            ) -> Result<$verified, $crate::VerifyError> {
-                let body = body.as_ref();
-                self.authenticate(&$crate::Request::new(&headers, body), now.unix_timestamp())
-            }
+    /// The scheme that checks the credential.
+    type Scheme: Scheme;
 
-            fn verify_unix(
-                &self,
-                request: &$crate::Request<'_>,
-                now_unix: i64,
-            ) -> Result<Event, $crate::Error> {
-                self.authenticate(request, now_unix)?;
-                Event::from_request(request)
-            }
-        }
+    /// Where the credential travels: [`InHeader`] or [`InQuery`].
+    type Credential: CredentialSource;
 
-        impl $crate::Provider for Webhook {
-            type Event = Event;
+    /// The credential's place in a request.
+    const CREDENTIAL: Self::Credential;
 
-            const NAME: &'static str = PROVIDER;
+    /// The provider's top-level event.
+    type Event: WebhookEvent;
 
-            fn verify_request(&self, request: &$crate::Request<'_>) -> Result<Event, $crate::Error> {
-                self.verify_unix(request, $crate::clock::unix_now())
-            }
+    /// See [`Provider::EventView`].
+    type EventView<'a>: WebhookEvent + fmt::Debug + serde::Serialize;
 
-            fn verify_request_at(
-                &self,
-                request: &$crate::Request<'_>,
-                now: time::OffsetDateTime,
-            ) -> Result<Event, $crate::Error> {
-                self.verify_unix(request, now.unix_timestamp())
-            }
+    /// The event of an authentic request.
+    ///
+    /// # Errors
+    /// [`ParseError`] when the request does not have the documented shape.
+    fn parse_event(request: &Request<'_>) -> Result<Self::Event, ParseError>;
 
-            fn verify_request_signature(
-                &self,
-                request: &$crate::Request<'_>,
-            ) -> Result<(), $crate::VerifyError> {
-                self.authenticate(request, $crate::clock::unix_now()).map(|_| ())
-            }
+    /// The event of an authentic request, borrowing from it where the provider has such a
+    /// form.
+    ///
+    /// # Errors
+    /// As [`Spec::parse_event`].
+    fn parse_view<'a>(request: &Request<'a>) -> Result<Self::EventView<'a>, ParseError>;
 
-            $crate::webhook::header_webhook!(@view $($view)?);
-
-            fn unparsed_reply(error: &$crate::ParseError) -> $crate::Reply {
-                Webhook::unparsed(error)
-            }
-        }
-    };
-    // A provider whose event has a borrowed form: `$view<'a>` and its `parse_request`.
-    (@view $view:ident) => {
-        type EventView<'a> = $view<'a>;
-
-        fn parse_request_view<'a>(
-            request: &$crate::Request<'a>,
-        ) -> Result<$view<'a>, $crate::Error> {
-            Ok($view::parse_request(request)?)
-        }
-    };
-    // The others: the owned event.
-    (@view) => {
-        type EventView<'a> = Event;
-
-        fn parse_request_view(request: &$crate::Request<'_>) -> Result<Event, $crate::Error> {
-            Event::from_request(request)
-        }
-    };
+    /// See [`Provider::unparsed_reply`].
+    fn unparsed_reply(error: &ParseError) -> Reply;
 }
 
-pub(crate) use header_webhook;
+/// Where a provider's credential travels in a request: [`InHeader`] or [`InQuery`].
+pub trait CredentialSource: Sealed {
+    /// The credential's name, as errors give it.
+    fn name(&self) -> &'static str;
 
-/// [`header_webhook!`] for a provider that signs with the
-/// [timestamped scheme](crate::scheme::timestamped) (LeaseCloud, and Montly, its earlier name),
-/// with what that scheme adds: the tolerance, and the headers the provider would send. The
-/// module has `SIGNATURE_HEADER`, `VERSION_HEADER`, `DOCUMENTED_VERSION` and `PROVIDER`.
-macro_rules! timestamped_webhook {
-    (provider: $provider:literal, header: $header:expr $(, view: $view:ident)?) => {
-        $crate::webhook::header_webhook! {
-            provider: $provider,
-            header: $header,
-            verifier: $crate::scheme::timestamped::Verifier,
-            verified: $crate::scheme::timestamped::Verified,
-            $(view: $view,)?
-        }
+    /// Whether it travels in the URL's query.
+    #[doc(hidden)]
+    const IN_QUERY: bool;
 
-        impl Webhook {
-            /// How far the signed timestamp may be from now, either way (inclusive; default
-            /// 300 s).
-            #[must_use]
-            pub fn tolerance(self, tolerance: time::Duration) -> Self {
-                Webhook {
-                    verifier: self.verifier.tolerance(tolerance),
-                }
-            }
-
-            #[doc = concat!("The headers ", $provider, " would send with `body` signed by `secret` at")]
-            /// `unix_seconds`: the signature and the [`DOCUMENTED_VERSION`]. For a partner's own
-            /// tests.
-            pub fn sign_headers(
-                secret: &$crate::Secret,
-                unix_seconds: i64,
-                body: impl AsRef<[u8]>,
-            ) -> [(&'static str, String); 2] {
-                [
-                    (
-                        SIGNATURE_HEADER,
-                        $crate::scheme::timestamped::sign(secret, unix_seconds, body),
-                    ),
-                    (VERSION_HEADER, DOCUMENTED_VERSION.to_owned()),
-                ]
-            }
-
-            fn authenticate(
-                &self,
-                request: &$crate::Request<'_>,
-                now_unix: i64,
-            ) -> Result<$crate::scheme::timestamped::Verified, $crate::VerifyError> {
-                let value = request.required_header(&$header)?;
-                self.verifier
-                    .verify_value_at_unix(value, request.body(), now_unix)
-            }
-        }
-    };
+    /// The credential as the request carries it (a query parameter percent-decoded).
+    ///
+    /// # Errors
+    /// [`VerifyError::MissingHeader`] when it is absent; [`VerifyError::MalformedHeader`] or
+    /// [`VerifyError::HeaderTooLarge`] when it cannot be read.
+    #[doc(hidden)]
+    fn read<'a>(&self, request: &Request<'a>) -> Result<Cow<'a, [u8]>, VerifyError>;
 }
 
-pub(crate) use timestamped_webhook;
+/// A credential carried by a request header (LeaseCloud, Montly, EZQ, Kinguin).
+#[derive(Debug)]
+pub struct InHeader(pub(crate) &'static HeaderKey);
+
+/// A credential carried by a parameter of the URL's query (Spark Pay's token).
+#[derive(Debug)]
+pub struct InQuery(pub(crate) &'static str);
+
+impl Sealed for InHeader {}
+impl Sealed for InQuery {}
+
+impl CredentialSource for InHeader {
+    const IN_QUERY: bool = false;
+
+    fn name(&self) -> &'static str {
+        self.0.name()
+    }
+
+    #[inline]
+    fn read<'a>(&self, request: &Request<'a>) -> Result<Cow<'a, [u8]>, VerifyError> {
+        request.required_header(self.0).map(Cow::Borrowed)
+    }
+}
+
+impl CredentialSource for InQuery {
+    const IN_QUERY: bool = true;
+
+    fn name(&self) -> &'static str {
+        self.0
+    }
+
+    fn read<'a>(&self, request: &Request<'a>) -> Result<Cow<'a, [u8]>, VerifyError> {
+        request.required_query_parameter(self.0)
+    }
+}
+
+/// Verifies one provider's webhooks and parses them into its events.
+///
+/// Each provider module names its own: [`leasecloud::Webhook`](crate::leasecloud::Webhook),
+/// [`montly::Webhook`](crate::montly::Webhook), [`ezq::Webhook`](crate::ezq::Webhook),
+/// [`kinguin::Webhook`](crate::kinguin::Webhook) and
+/// [`sparkpay::Webhook`](crate::sparkpay::Webhook). Build it once at start-up and share it:
+/// cloning it is a reference count, and each request costs one check per configured secret.
+/// It implements [`Provider`], so the framework adapters and any code written over `Provider`
+/// accept it.
+pub struct Webhook<P: Spec> {
+    verifier: P::Scheme,
+    provider: PhantomData<fn() -> P>,
+}
+
+impl<P: Spec> Clone for Webhook<P> {
+    fn clone(&self) -> Self {
+        Webhook {
+            verifier: self.verifier.clone(),
+            provider: PhantomData,
+        }
+    }
+}
+
+impl<P: Spec> fmt::Debug for Webhook<P> {
+    /// The provider and the verifier: the credential's name and how many secrets, never one.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Webhook")
+            .field("provider", &P::NAME)
+            .field("verifier", &self.verifier)
+            .finish()
+    }
+}
+
+impl<P: Spec> Webhook<P> {
+    /// A verifier with one secret (for Spark Pay, one token).
+    pub fn new(secret: Secret) -> Self {
+        Webhook::from_keyring(Keyring::one(
+            P::CREDENTIAL.name(),
+            Self::credential_kind(),
+            secret,
+        ))
+    }
+
+    /// A verifier that accepts any of `secrets`, newest first: use it while a secret is being
+    /// rotated.
+    ///
+    /// # Errors
+    /// [`ConfigError::NoSecrets`] or [`ConfigError::TooManySecrets`] outside one to
+    /// [`MAX_SECRETS`](crate::MAX_SECRETS) secrets.
+    pub fn with_secrets(secrets: impl IntoIterator<Item = Secret>) -> Result<Self, ConfigError> {
+        Keyring::many(P::CREDENTIAL.name(), Self::credential_kind(), secrets)
+            .map(Webhook::from_keyring)
+    }
+
+    fn from_keyring(keyring: Keyring) -> Self {
+        Webhook {
+            verifier: P::Scheme::from_keyring(keyring),
+            provider: PhantomData,
+        }
+    }
+
+    /// What the credential carries, for the wording of its errors.
+    fn credential_kind() -> Credential {
+        match (
+            <P::Scheme as Scheme>::CARRIES_SECRET,
+            P::Credential::IN_QUERY,
+        ) {
+            (false, _) => Credential::Signature,
+            (true, false) => Credential::SecretHeader,
+            (true, true) => Credential::QueryToken,
+        }
+    }
+
+    /// Checks the request's credential at `clock`'s now.
+    #[inline]
+    pub(crate) fn authenticate(
+        &self,
+        request: &Request<'_>,
+        clock: Clock,
+    ) -> Result<<P::Scheme as Scheme>::Verified, VerifyError> {
+        let credential = P::CREDENTIAL.read(request)?;
+        self.check(&credential, request.body(), clock)
+    }
+
+    /// Checks a credential taken from a request by other means.
+    #[inline]
+    pub(crate) fn check(
+        &self,
+        credential: &[u8],
+        body: &[u8],
+        clock: Clock,
+    ) -> Result<<P::Scheme as Scheme>::Verified, VerifyError> {
+        self.verifier.check(credential, body, clock)
+    }
+
+    #[inline]
+    fn verify_with(&self, request: &Request<'_>, clock: Clock) -> Result<P::Event, Error> {
+        self.authenticate(request, clock)?;
+        Ok(P::parse_event(request)?)
+    }
+}
+
+/// What the providers that authenticate by header offer (all but Spark Pay).
+impl<P: Spec<Credential = InHeader>> Webhook<P> {
+    /// Verifies the request (for a timestamped provider, against the system clock), then
+    /// parses its body.
+    ///
+    /// # Errors
+    /// [`Error::Verify`] when the request is not proven to come from the provider (answer 401);
+    /// [`Error::Parse`] when the authentic body does not have the documented shape (see the
+    /// provider's module documentation for what to answer then).
+    pub fn verify<H: Headers + ?Sized>(
+        &self,
+        headers: &H,
+        body: impl AsRef<[u8]>,
+    ) -> Result<P::Event, Error> {
+        self.verify_with(&Request::new(&headers, body.as_ref()), Clock::System)
+    }
+
+    /// Checks only that the request comes from the provider (for a timestamped provider,
+    /// against the system clock), leaving the body to be parsed later, after a queue say, with
+    /// the provider's `Event::parse`.
+    ///
+    /// # Errors
+    /// The [`VerifyError`] that says what did not check out.
+    pub fn verify_signature<H: Headers + ?Sized>(
+        &self,
+        headers: &H,
+        body: impl AsRef<[u8]>,
+    ) -> Result<<P::Scheme as Scheme>::Verified, VerifyError> {
+        self.authenticate(&Request::new(&headers, body.as_ref()), Clock::System)
+    }
+}
+
+/// What the providers that sign a timestamp offer (LeaseCloud, Montly): a tolerance, and a
+/// clock to check against.
+impl<P: Spec<Credential = InHeader, Scheme = timestamped::Verifier>> Webhook<P> {
+    /// How far the signed timestamp may be from now, either way (inclusive, whole seconds;
+    /// default 300 s).
+    #[must_use]
+    pub fn tolerance(self, tolerance: time::Duration) -> Self {
+        Webhook {
+            verifier: self.verifier.tolerance(tolerance),
+            provider: PhantomData,
+        }
+    }
+
+    /// Verifies the request as if it arrived at `now`, then parses its body.
+    ///
+    /// # Errors
+    /// As [`Webhook::verify`].
+    pub fn verify_at<H: Headers + ?Sized>(
+        &self,
+        headers: &H,
+        body: impl AsRef<[u8]>,
+        now: OffsetDateTime,
+    ) -> Result<P::Event, Error> {
+        let clock = Clock::At(now.unix_timestamp());
+        self.verify_with(&Request::new(&headers, body.as_ref()), clock)
+    }
+
+    /// Checks only that the request comes from the provider, as if it arrived at `now`.
+    ///
+    /// # Errors
+    /// The [`VerifyError`] that says what did not check out.
+    pub fn verify_signature_at<H: Headers + ?Sized>(
+        &self,
+        headers: &H,
+        body: impl AsRef<[u8]>,
+        now: OffsetDateTime,
+    ) -> Result<timestamped::Verified, VerifyError> {
+        let clock = Clock::At(now.unix_timestamp());
+        self.authenticate(&Request::new(&headers, body.as_ref()), clock)
+    }
+}
+
+impl<P: Spec> Provider for Webhook<P> {
+    type Event = P::Event;
+
+    const NAME: &'static str = P::NAME;
+
+    const REDELIVERY_WINDOW: Duration = P::REDELIVERY_WINDOW;
+
+    fn verify_request(&self, request: &Request<'_>) -> Result<P::Event, Error> {
+        self.verify_with(request, Clock::System)
+    }
+
+    fn verify_request_at(
+        &self,
+        request: &Request<'_>,
+        now: OffsetDateTime,
+    ) -> Result<P::Event, Error> {
+        self.verify_with(request, Clock::At(now.unix_timestamp()))
+    }
+
+    fn verify_request_signature(&self, request: &Request<'_>) -> Result<(), VerifyError> {
+        self.authenticate(request, Clock::System).map(|_| ())
+    }
+
+    type EventView<'a> = P::EventView<'a>;
+
+    fn parse_request_view<'a>(request: &Request<'a>) -> Result<P::EventView<'a>, ParseError> {
+        P::parse_view(request)
+    }
+
+    fn unparsed_reply(error: &ParseError) -> Reply {
+        P::unparsed_reply(error)
+    }
+}

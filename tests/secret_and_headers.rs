@@ -44,7 +44,6 @@ fn secret_never_prints() {
     let debug = format!("{verifier:?}");
     assert!(!debug.contains("whsec_do_not_print"), "{debug}");
     assert_eq!(secret.len(), 18);
-    assert!(!secret.is_empty());
 }
 
 fn first<H: Headers + ?Sized>(headers: &H, name: &str) -> Option<Vec<u8>> {

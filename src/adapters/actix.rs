@@ -61,23 +61,10 @@ use bytes::{Bytes, BytesMut};
 use futures_core::Stream;
 
 use super::shared::{announced_too_large, parse_view, verify};
-pub use super::shared::{BodyLimit, Rejection, Unparsed, DEFAULT_BODY_LIMIT, MAX_REASON_LEN};
+pub use super::shared::{
+    Authenticated, BodyLimit, Rejection, Unparsed, Verified, DEFAULT_BODY_LIMIT, MAX_REASON_LEN,
+};
 use crate::{Provider, Reply};
-
-/// A request verified by the provider's `Webhook` `W` (registered as `web::Data<W>`) and
-/// parsed into its event.
-///
-/// Refuses with a [`Rejection`]: 401, 400 (the body does not parse, or cannot be read), 413,
-/// or 500 when `W` is not registered. To keep an authentic request whose body does not parse,
-/// take [`Authenticated`].
-#[derive(Debug)]
-pub struct Verified<W: Provider>(pub W::Event);
-
-/// A request verified by the provider's `Webhook` `W`: its event, or, when the authentic body
-/// does not parse, the [`Unparsed`] request to store and acknowledge. An unauthentic request
-/// is still refused with 401.
-#[derive(Debug)]
-pub struct Authenticated<W: Provider>(pub Result<W::Event, Unparsed>);
 
 type Extraction<T> = Pin<Box<dyn Future<Output = Result<T, Rejection>>>>;
 
@@ -194,9 +181,6 @@ impl<W: Provider> VerifiedRequest<W> {
     /// # Errors
     /// [`Unparsed`] when the body (or a header or path that names the event) does not have
     /// the documented shape.
-    // `Unparsed` is large, but it is the rare path and the handler's to keep: boxing it would
-    // cost an allocation and a type that `?` cannot turn into a `Reply`.
-    #[allow(clippy::result_large_err)]
     pub fn event(&self) -> Result<W::EventView<'_>, Unparsed> {
         parse_view::<W>(&crate_request(&self.request, &self.body), &self.body)
     }

@@ -1,5 +1,6 @@
-//! Framework adapters: what the `axum` and `actix-web` features share. The adapters are
-//! generic over [`Provider`](crate::Provider) and know neither providers nor schemes.
+//! Framework adapters: what the `axum` and `actix-web` features share. The extractors are
+//! generic over [`Provider`](crate::Provider) and know neither providers nor schemes; only the
+//! list of typed replies below names provider types, to make each a response.
 
 #[cfg(feature = "actix-web")]
 pub mod actix;
@@ -8,16 +9,15 @@ pub mod axum;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 mod shared;
 
-/// Implements `From<reply> for Reply` and the adapters' response traits for a typed JSON
-/// reply (LeaseCloud's acknowledgement, Spark Pay's replies): a 200 with `application/json` and
-/// the value's JSON, from serde, or from the function named after `written_by` for a reply that
-/// writes its own.
-macro_rules! json_reply {
-    (@responders $reply:ty) => {
+/// Makes each typed reply a framework response through its [`Reply`](crate::Reply): a 200 with
+/// `application/json` and the reply's JSON.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+macro_rules! responders {
+    ($($reply:ty),* $(,)?) => {$(
         #[cfg(feature = "axum")]
         impl ::axum_core::response::IntoResponse for $reply {
             fn into_response(self) -> ::axum_core::response::Response {
-                ::axum_core::response::IntoResponse::into_response($crate::Reply::from(self))
+                ::axum_core::response::IntoResponse::into_response(crate::Reply::from(self))
             }
         }
 
@@ -26,28 +26,19 @@ macro_rules! json_reply {
             type Body = ::actix_web::body::BoxBody;
 
             fn respond_to(self, request: &::actix_web::HttpRequest) -> ::actix_web::HttpResponse {
-                ::actix_web::Responder::respond_to($crate::Reply::from(self), request)
+                ::actix_web::Responder::respond_to(crate::Reply::from(self), request)
             }
         }
-    };
-    ($reply:ty, written_by: $write:path) => {
-        impl From<$reply> for $crate::Reply {
-            fn from(reply: $reply) -> Self {
-                $crate::Reply::json_text($write(&reply))
-            }
-        }
-
-        $crate::adapters::json_reply!(@responders $reply);
-    };
-    ($($reply:ty),* $(,)?) => {$(
-        impl From<$reply> for $crate::Reply {
-            fn from(reply: $reply) -> Self {
-                $crate::Reply::json(&reply)
-            }
-        }
-
-        $crate::adapters::json_reply!(@responders $reply);
     )*};
 }
 
-pub(crate) use json_reply;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+responders!(
+    crate::leasecloud::Acknowledgement,
+    crate::sparkpay::PaymentReply,
+    crate::sparkpay::PriceReply,
+    crate::sparkpay::ProductStatusReply,
+    crate::sparkpay::TaxReply,
+    crate::sparkpay::DiscountReply,
+    crate::sparkpay::ValidationReply,
+);

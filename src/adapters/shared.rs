@@ -24,6 +24,21 @@ impl Default for BodyLimit {
     }
 }
 
+/// A request verified by the provider's `Webhook` `W` and parsed into its event.
+///
+/// Refuses with a [`Rejection`]: 401 when it is not authentic, 400 when its body does not parse
+/// or cannot be read, 413 when it is too long (and, with actix-web, 500 when `W` is not
+/// registered). For a provider that sends again what it does not get acknowledged, prefer
+/// [`Authenticated`], which keeps an authentic body that does not parse.
+#[derive(Debug)]
+pub struct Verified<W: Provider>(pub W::Event);
+
+/// A request verified by the provider's `Webhook` `W`: its event, or, when the authentic body
+/// does not parse, the [`Unparsed`] request to store and acknowledge. An unauthentic request
+/// is still refused with 401.
+#[derive(Debug)]
+pub struct Authenticated<W: Provider>(pub Result<W::Event, Unparsed>);
+
 /// An authentic request whose body did not parse, for a handler that stores it (a dead-letter
 /// queue) and acknowledges it, so that the provider stops sending it and nothing is lost.
 ///
@@ -159,22 +174,11 @@ pub(super) fn verify<W: Provider>(
 
 /// The event of a request whose signature was verified: what the `VerifiedRequest` extractors
 /// hand over, borrowing from the request they keep.
-#[allow(clippy::result_large_err)] // as their `event`, which returns this
 pub(super) fn parse_view<'a, W: Provider>(
     request: &crate::Request<'a>,
     body: &Bytes,
 ) -> Result<W::EventView<'a>, Unparsed> {
-    W::parse_request_view(request).map_err(|error| {
-        let error = match error {
-            Error::Parse(error) => error,
-            // A header only the parse reads (Kinguin's event name) that cannot be read at all:
-            // the request is still authentic, so it is kept like any body that does not parse.
-            Error::Verify(error) => {
-                crate::de::body::Context::new(W::NAME, None).error(".", error.to_string())
-            }
-        };
-        Unparsed::new::<W>(body.clone(), error)
-    })
+    W::parse_request_view(request).map_err(|error| Unparsed::new::<W>(body.clone(), error))
 }
 
 /// A `Content-Length` that announces more than `limit` bytes: refused before reading.

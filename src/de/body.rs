@@ -9,6 +9,8 @@ use std::marker::PhantomData;
 use serde::de::DeserializeSeed;
 use serde::Deserialize;
 
+use crate::error::ParseErrorDetails;
+use crate::order_id::OrderId;
 use crate::ParseError;
 
 /// What a [`ParseError`] says about the event it concerns, besides the path and the message.
@@ -17,6 +19,7 @@ pub(crate) struct Context<'a> {
     pub(crate) provider: &'static str,
     pub(crate) event: Option<&'a str>,
     pub(crate) id: Option<&'a str>,
+    pub(crate) order_id: Option<&'a OrderId>,
 }
 
 impl<'a> Context<'a> {
@@ -25,29 +28,33 @@ impl<'a> Context<'a> {
             provider,
             event,
             id: None,
+            order_id: None,
         }
     }
 
     /// A failure not tied to a position in the body.
     pub(crate) fn error(&self, path: &str, message: impl Into<String>) -> ParseError {
-        ParseError {
+        self.error_at(path, message.into(), 0, 0)
+    }
+
+    fn error_at(&self, path: &str, message: String, line: u32, column: u32) -> ParseError {
+        ParseError::new(ParseErrorDetails {
             provider: self.provider,
             event: self.event.map(str::to_owned),
             id: self.id.map(str::to_owned),
+            order_id: self.order_id.cloned(),
             path: path.to_owned(),
-            line: 0,
-            column: 0,
-            message: message.into(),
-        }
+            line,
+            column,
+            message,
+        })
     }
 
     fn json_error(&self, path: &str, error: &serde_json::Error) -> ParseError {
-        ParseError {
-            // Bodies are capped far below 4 GiB by every adapter; saturate rather than wrap.
-            line: u32::try_from(error.line()).unwrap_or(u32::MAX),
-            column: u32::try_from(error.column()).unwrap_or(u32::MAX),
-            ..self.error(path, strip_position(error))
-        }
+        // Bodies are capped far below 4 GiB by every adapter; saturate rather than wrap.
+        let line = u32::try_from(error.line()).unwrap_or(u32::MAX);
+        let column = u32::try_from(error.column()).unwrap_or(u32::MAX);
+        self.error_at(path, strip_position(error), line, column)
     }
 }
 

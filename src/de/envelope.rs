@@ -9,6 +9,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visi
 
 use super::body::{self, Context};
 use super::lenient::{IdText, Text};
+use crate::order_id::OrderId;
 use crate::ParseError;
 
 /// An event whose `data` is typed by its name: implemented by each provider's event kind,
@@ -72,14 +73,15 @@ fn parse_with<'de, K: Dispatch<'de>>(
         reparse,
     };
     body::untracked(body, seed).or_else(|()| {
-        let (id, name) = scan(name_key, body);
+        let scanned = scan(name_key, body);
         let context = Context {
             provider,
-            event: name.as_deref(),
-            id: id.as_deref(),
+            event: scanned.name.as_deref(),
+            id: scanned.id.as_deref(),
+            order_id: scanned.order_id.as_ref(),
         };
         let seed = EnvelopeSeed::<K> {
-            known_name: name.as_deref(),
+            known_name: scanned.name.as_deref(),
             ..seed
         };
         body::tracked(context, body, seed)
@@ -207,14 +209,25 @@ impl<'de, K: Dispatch<'de>> DeserializeSeed<'de> for DataSeed<'_, K> {
     }
 }
 
-/// The event id and name of a body, each when it is there as a string (or, for the id, a
-/// number), read up to the first point where the body stops being what they need: so a body
-/// whose `data` is broken, or that ends early, still gives them.
-pub(crate) fn scan(name_key: &'static str, body: &[u8]) -> (Option<String>, Option<String>) {
+/// What a body says of its event wherever the rest of it is broken: [`scan`]'s answer.
+#[derive(Debug, Default)]
+pub(crate) struct Scanned {
+    /// The event id, when it is a string or a number.
+    pub(crate) id: Option<String>,
+    /// The event name, when it is a string.
+    pub(crate) name: Option<String>,
+    /// The order the event is about: `data.orderId` (the v1 events), else `data.id` (a whole
+    /// order), when it is a string or a number.
+    pub(crate) order_id: Option<OrderId>,
+}
+
+/// The event id, name and order id of a body, each when it is there as a string (or, for the
+/// ids, a number), read up to the first point where the body stops being what they need: so a
+/// body whose `data` is broken further on, or that ends early, still gives them.
+pub(crate) fn scan(name_key: &'static str, body: &[u8]) -> Scanned {
     struct Scan<'s> {
         name_key: &'static str,
-        id: &'s mut Option<String>,
-        name: &'s mut Option<String>,
+        scanned: &'s mut Scanned,
     }
     impl<'de> DeserializeSeed<'de> for Scan<'_> {
         type Value = ();
@@ -228,16 +241,19 @@ pub(crate) fn scan(name_key: &'static str, body: &[u8]) -> (Option<String>, Opti
             f.write_str("an object")
         }
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-            let (mut seen_id, mut seen_name) = (false, false);
+            let (mut seen_id, mut seen_name, mut seen_data) = (false, false, false);
             while let Some(key) = map.next_key::<Text<'de>>()? {
                 if key.0 == "id" && !seen_id {
                     seen_id = true;
-                    *self.id = map
+                    self.scanned.id = map
                         .next_value::<Option<IdText<'_>>>()?
                         .map(|id| id.0.into_owned());
                 } else if key.0 == self.name_key && !seen_name {
                     seen_name = true;
-                    *self.name = map.next_value::<Option<String>>()?;
+                    self.scanned.name = map.next_value::<Option<String>>()?;
+                } else if key.0 == "data" && !seen_data {
+                    seen_data = true;
+                    self.scanned.order_id = order_id_in(&map.next_value()?);
                 } else {
                     map.next_value::<IgnoredAny>()?;
                 }
@@ -245,13 +261,28 @@ pub(crate) fn scan(name_key: &'static str, body: &[u8]) -> (Option<String>, Opti
             Ok(())
         }
     }
-    let (mut id, mut name) = (None, None);
+    let mut scanned = Scanned::default();
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     let _ = Scan {
         name_key,
-        id: &mut id,
-        name: &mut name,
+        scanned: &mut scanned,
     }
     .deserialize(&mut deserializer);
-    (id, name)
+    scanned
+}
+
+/// The order an event's `data` names where LeaseCloud, Montly and EZQ put it: `orderId` (the v1
+/// events), else `id` (a whole order), when it is a string or an integer. Anything else, or a
+/// `data` that is not an object, names none.
+pub(crate) fn order_id_in(data: &serde_json::Value) -> Option<OrderId> {
+    ["orderId", "id"]
+        .iter()
+        .find_map(|key| match data.get(key)? {
+            serde_json::Value::String(id) => Some(OrderId::from(id.as_str())),
+            serde_json::Value::Number(id) => id
+                .as_u64()
+                .map(OrderId::from)
+                .or_else(|| id.as_i64().map(OrderId::from)),
+            _ => None,
+        })
 }

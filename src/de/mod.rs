@@ -8,7 +8,7 @@
 //! - [`lenient`]: what providers actually send (ids as number or string, `""` for a missing
 //!   value, 0/1 flags, dates with or without fractions);
 //! - [`decimal`]: money and rates read from, and written as, the exact digits of a JSON number;
-//! - [`string_enum`]: status-like strings as enums that keep unknown values;
+//! - [`string_enum`](mod@string_enum): status-like strings as enums that keep unknown values;
 //! - [`text`]: owned or borrowed text, chosen by the models' type parameter.
 
 pub(crate) mod body;

@@ -4,8 +4,10 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use super::Event;
-use crate::montly::OrderId;
+use super::{Event, EventKind};
+use crate::de::envelope::order_id_in;
+use crate::order_id::OrderId;
+use crate::Reply;
 
 /// The JSON body that acknowledges a LeaseCloud webhook.
 ///
@@ -53,13 +55,22 @@ impl Acknowledgement {
     }
 
     /// The acknowledgement of `event` (owned or an [`EventView`](super::EventView)): its id
-    /// and, when the event is about an order, the order id.
+    /// and, when the event is about an order, the order id. For an action this crate does not
+    /// know, the order id is read from its `data` where LeaseCloud puts it in the actions it
+    /// documents (`orderId`, else `id`, as a string or a number): LeaseCloud counts an
+    /// acknowledgement only when it names the order.
     pub fn for_event<S: AsRef<str>>(event: &Event<S>) -> Self {
-        Acknowledgement {
-            id: event.id.as_ref().to_owned(),
-            order_id: event.order_id().cloned(),
-            partner_order_id: None,
-        }
+        let order_id = match &event.kind {
+            EventKind::Unknown { data, .. } => order_id_in(data),
+            kind => kind.order_id().cloned(),
+        };
+        Acknowledgement::new(event.id.as_ref()).with_order_id(order_id)
+    }
+
+    /// The same acknowledgement naming `order_id`, or no order.
+    pub(crate) fn with_order_id(mut self, order_id: Option<OrderId>) -> Self {
+        self.order_id = order_id;
+        self
     }
 
     /// Sets LeaseCloud's order id.
@@ -142,4 +153,8 @@ fn write_json_string(json: &mut String, text: &str) {
     json.push('"');
 }
 
-crate::adapters::json_reply!(Acknowledgement, written_by: Acknowledgement::to_json);
+impl From<Acknowledgement> for Reply {
+    fn from(acknowledgement: Acknowledgement) -> Self {
+        Reply::json_text(acknowledgement.to_json())
+    }
+}

@@ -22,7 +22,8 @@ use std::borrow::Cow;
 use super::{Address, Event, EventKind, Item, Order, OrderStatus};
 use crate::de::cursor::{first, name, Cursor, InOrder};
 use crate::de::lenient::parse_datetime;
-use crate::montly::OrderId;
+use crate::leasing;
+use crate::order_id::OrderId;
 use crate::EventText;
 
 /// The event, when the body is an order event in the plain shape; `None` sends it to serde.
@@ -47,7 +48,8 @@ pub(super) fn read_order_event<'a, S: EventText<'a>>(body: &'a [u8]) -> Option<E
     })?;
     cursor.end()?;
     Some(Event {
-        id: text(id?),
+        // A blank id is an error, which serde's path reports.
+        id: text(id.filter(|id| leasing::is_usable_id(id))?),
         kind: kind?,
     })
 }

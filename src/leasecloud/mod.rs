@@ -20,7 +20,7 @@
 //! LeaseCloud calls again until it is acknowledged, so refusing a body this crate cannot read
 //! only brings it back, for ever. Keep the raw body, then answer 200 with the acknowledgement
 //! of its event id: [`Error::Parse`](crate::Error::Parse) carries the id
-//! ([`ParseError::id`](crate::ParseError::id)) and action wherever they stand in the body,
+//! ([`ParseError::id`](crate::ParseErrorDetails::id)) and action wherever they stand in the body,
 //! [`Acknowledgement::new`] builds the reply, and the framework adapters' `Authenticated`
 //! extractor does both in one line ([`Provider::unparsed_reply`](crate::Provider::unparsed_reply)).
 //!
@@ -70,12 +70,16 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub use self::ack::Acknowledgement;
 pub use self::order::{Address, Item, Order, OrderStatus};
-pub use crate::montly::{OrderId, Tariff};
+pub use crate::leasing::Tariff;
+pub use crate::order_id::OrderId;
+
+use std::time::Duration;
 
 use crate::de::envelope::Dispatch;
 use crate::headers::{HeaderKey, Headers};
-use crate::montly::{self, Kind};
-use crate::{EventText, ParseError, Reply};
+use crate::leasing::{self, id_event_impls, Kind, Leasing};
+use crate::webhook::{InHeader, Sealed, Spec};
+use crate::{EventText, ParseError, Reply, Request};
 
 /// The header carrying the signature.
 pub const SIGNATURE_HEADER: &str = "LeaseCloud-Signature";
@@ -86,7 +90,6 @@ pub const VERSION_HEADER: &str = "LeaseCloud-Version";
 /// The API version in LeaseCloud's documented requests, sent by [`Webhook::sign_headers`].
 pub const DOCUMENTED_VERSION: &str = "1.0.0";
 
-const PROVIDER: &str = "LeaseCloud";
 const NAME_KEY: &str = "action";
 
 static SIGNATURE: HeaderKey = HeaderKey::new(SIGNATURE_HEADER, "leasecloud-signature");
@@ -102,24 +105,66 @@ static SIGNATURE: HeaderKey = HeaderKey::new(SIGNATURE_HEADER, "leasecloud-signa
 /// assert_eq!(leasecloud::version(&[("Content-Type", "application/json")]), None);
 /// ```
 pub fn version<H: Headers + ?Sized>(headers: &H) -> Option<&str> {
-    montly::read_version(headers, VERSION_HEADER)
+    leasing::read_version(headers, VERSION_HEADER)
 }
 
 // ---------------------------------------------------------------------------------------------
 // The verifier.
 
-crate::webhook::timestamped_webhook!(provider: "LeaseCloud", header: SIGNATURE, view: EventView);
+/// Verifies LeaseCloud webhooks and parses them into [`Event`]s: see [`webhook::Webhook`](crate::webhook::Webhook).
+pub type Webhook = crate::webhook::Webhook<LeaseCloud>;
 
-impl Webhook {
+/// What LeaseCloud sends, for [`Webhook`]: `LeaseCloud-Signature` with the timestamped scheme,
+/// the event name under `action`, and a borrowed form of its events, [`EventView`].
+#[derive(Debug, Clone, Copy)]
+pub enum LeaseCloud {}
+
+impl Sealed for LeaseCloud {}
+
+impl Spec for LeaseCloud {
+    const NAME: &'static str = "LeaseCloud";
+
+    /// "The webhook will be repeatedly called until the partner acknowledges receipt": the
+    /// page gives no bound, so this is Montly's, LeaseCloud's earlier self (12 attempts over
+    /// 7 days). A duplicate guard takes another window where a partner knows better.
+    const REDELIVERY_WINDOW: Duration = Duration::from_secs(7 * 24 * 60 * 60);
+
+    type Scheme = crate::scheme::timestamped::Verifier;
+    type Credential = InHeader;
+    const CREDENTIAL: InHeader = InHeader(&SIGNATURE);
+
+    type Event = Event;
+    type EventView<'a> = EventView<'a>;
+
+    fn parse_event(request: &Request<'_>) -> Result<Event, ParseError> {
+        Event::parse(request.body())
+    }
+
+    fn parse_view<'a>(request: &Request<'a>) -> Result<EventView<'a>, ParseError> {
+        EventView::parse_borrowed(request.body())
+    }
+
     /// An authentic event whose body does not parse is still acknowledged, once stored, with
-    /// its event id (all LeaseFlow's page asks for): otherwise LeaseCloud sends it again and
-    /// again. Without an id nothing can be named, and the acknowledgement is `{}`.
-    fn unparsed(error: &ParseError) -> Reply {
+    /// its event id and, whenever the body names it (`data.orderId`, else `data.id`), its
+    /// order id, which LeaseCloud's page asks for: otherwise LeaseCloud sends it again and
+    /// again. Without an event id, the acknowledgement names what it can: the order id, or
+    /// nothing (`{}`).
+    fn unparsed_reply(error: &ParseError) -> Reply {
         match &error.id {
-            Some(id) => Reply::from(Acknowledgement::new(id.as_str())),
-            None => Reply::json_text("{}".to_owned()),
+            Some(id) => Acknowledgement::new(id.as_str())
+                .with_order_id(error.order_id.clone())
+                .into(),
+            None => match &error.order_id {
+                Some(order_id) => Reply::json(&serde_json::json!({ "orderId": order_id })),
+                None => Reply::json_text("{}".to_owned()),
+            },
         }
     }
+}
+
+impl Leasing for LeaseCloud {
+    const VERSION_HEADER: &'static str = VERSION_HEADER;
+    const DOCUMENTED_VERSION: &'static str = DOCUMENTED_VERSION;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -271,21 +316,20 @@ impl<S> EventKind<S> {
     }
 }
 
-/// The v1 actions are Montly's: the same names and data.
-impl<S: From<String>> From<montly::EventKind> for EventKind<S> {
-    fn from(kind: montly::EventKind) -> Self {
+/// The v1 actions are Montly's events: the same names and data.
+impl<S: From<String>> From<leasing::EventKind> for EventKind<S> {
+    fn from(kind: leasing::EventKind) -> Self {
+        use leasing::EventKind as V1;
         match kind {
-            montly::EventKind::OrderAccepted { order_id } => EventKind::OrderAccepted { order_id },
-            montly::EventKind::OrderDeclined { order_id, reason } => EventKind::OrderDeclined {
+            V1::OrderAccepted { order_id } => EventKind::OrderAccepted { order_id },
+            V1::OrderDeclined { order_id, reason } => EventKind::OrderDeclined {
                 order_id,
                 reason: reason.into(),
             },
-            montly::EventKind::OrderSigned { order_id } => EventKind::OrderSigned { order_id },
-            montly::EventKind::OrderDeliveryApproved { order_id } => {
-                EventKind::OrderDeliveryApproved { order_id }
-            }
-            montly::EventKind::TariffUpdated { tariffs } => EventKind::TariffUpdated { tariffs },
-            montly::EventKind::Unknown { name, data } => EventKind::Unknown {
+            V1::OrderSigned { order_id } => EventKind::OrderSigned { order_id },
+            V1::OrderDeliveryApproved { order_id } => EventKind::OrderDeliveryApproved { order_id },
+            V1::TariffUpdated { tariffs } => EventKind::TariffUpdated { tariffs },
+            V1::Unknown { name, data } => EventKind::Unknown {
                 name: name.into(),
                 data,
             },
@@ -316,12 +360,8 @@ impl Event {
         if let Some(event) = direct::read_order_event(body) {
             return Ok(event);
         }
-        let (id, kind) = montly::parse_event(PROVIDER, NAME_KEY, body)?;
+        let (id, kind) = leasing::parse_event(LeaseCloud::NAME, NAME_KEY, body)?;
         Ok(Event { id, kind })
-    }
-
-    fn from_request(request: &crate::Request<'_>) -> Result<Event, crate::Error> {
-        Ok(Event::parse(request.body())?)
     }
 }
 
@@ -337,7 +377,7 @@ impl<'a> EventView<'a> {
         if let Some(event) = direct::read_order_event(body) {
             return Ok(event);
         }
-        let (id, kind) = montly::parse_event_borrowed(PROVIDER, NAME_KEY, body)?;
+        let (id, kind) = leasing::parse_event_borrowed(LeaseCloud::NAME, NAME_KEY, body)?;
         Ok(Event { id, kind })
     }
 
@@ -360,10 +400,6 @@ impl<'a> EventView<'a> {
             kind: kind.map_text(&mut Cow::into_owned),
         }
     }
-
-    fn parse_request(request: &crate::Request<'a>) -> Result<Self, ParseError> {
-        EventView::parse_borrowed(request.body())
-    }
 }
 
 impl<S: AsRef<str>> Event<S> {
@@ -385,12 +421,13 @@ impl<S: AsRef<str>> Event<S> {
     }
 }
 
-montly::id_event_impls!();
+crate::provider::webhook_event!(<S: AsRef<str>> Event<S>, id: |event| Some(event.id.as_ref()));
+id_event_impls!();
 
 /// The same JSON as the owned [`Event`]'s.
 impl Serialize for EventView<'_> {
     fn serialize<T: Serializer>(&self, serializer: T) -> Result<T::Ok, T::Error> {
-        montly::serialize_envelope(serializer, "Event", NAME_KEY, &self.id, &self.kind)
+        leasing::serialize_envelope(serializer, "Event", NAME_KEY, &self.id, &self.kind)
     }
 }
 
@@ -407,15 +444,15 @@ impl<T: AsRef<str> + Serialize> Kind for EventKind<T> {
             EventKind::OrderAccepted { order_id }
             | EventKind::OrderSigned { order_id }
             | EventKind::OrderDeliveryApproved { order_id } => {
-                montly::Data::Order(order_id).serialize(serializer)
+                leasing::Data::Order(order_id).serialize(serializer)
             }
             EventKind::OrderDeclined { order_id, reason } => {
-                montly::Data::Declined(order_id, reason.as_ref()).serialize(serializer)
+                leasing::Data::Declined(order_id, reason.as_ref()).serialize(serializer)
             }
             EventKind::TariffUpdated { tariffs } => {
-                montly::Data::Tariffs(tariffs).serialize(serializer)
+                leasing::Data::Tariffs(tariffs).serialize(serializer)
             }
-            EventKind::Unknown { data, .. } => montly::Data::Raw(data).serialize(serializer),
+            EventKind::Unknown { data, .. } => leasing::Data::Raw(data).serialize(serializer),
         }
     }
 }
@@ -428,7 +465,7 @@ impl<'de, S: EventText<'de>> Dispatch<'de> for EventKind<S> {
                 Order::deserialize(data)?,
             ))),
             // The v1 actions, and unknown ones, are read exactly as Montly's events.
-            _ => montly::EventKind::deserialize_data(name, data).map(EventKind::from),
+            _ => leasing::EventKind::deserialize_data(name, data).map(EventKind::from),
         }
     }
 }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize, Serializer};
 use time::OffsetDateTime;
 
 use crate::de::lenient::{self, count};
-use crate::montly::OrderId;
+use crate::order_id::OrderId;
 use crate::EventText;
 
 /// A leasing order.

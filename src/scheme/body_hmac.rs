@@ -18,16 +18,14 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::sync::Arc;
-
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::{DecodePaddingMode, Engine};
 use hmac::Mac;
 
+use crate::error::Credential;
 use crate::headers::{self, Headers};
 use crate::hmac_sha256::Tag;
-use crate::scheme::timestamped::tags_equal;
-use crate::secret::collect_secrets;
+use crate::scheme::{tags_equal, Clock, Keyring, Scheme};
 use crate::{ConfigError, Secret, VerifyError};
 
 /// Standard-alphabet base64 that accepts the value with or without its `=` padding.
@@ -47,17 +45,13 @@ pub struct Verified {
 /// Verifies a body HMAC header against one to [`MAX_SECRETS`](crate::MAX_SECRETS) secrets.
 #[derive(Debug, Clone)]
 pub struct Verifier {
-    header: &'static str,
-    secrets: Arc<[Secret]>,
+    keyring: Keyring,
 }
 
 impl Verifier {
     /// A verifier reading `header` and checking with one secret.
     pub fn new(header: &'static str, secret: Secret) -> Self {
-        Verifier {
-            header,
-            secrets: Arc::new([secret]),
-        }
+        Verifier::from_keyring(Keyring::one(header, Credential::Signature, secret))
     }
 
     /// A verifier that accepts a signature made with any of `secrets`.
@@ -69,15 +63,7 @@ impl Verifier {
         header: &'static str,
         secrets: impl IntoIterator<Item = Secret>,
     ) -> Result<Self, ConfigError> {
-        Ok(Verifier {
-            header,
-            secrets: collect_secrets(secrets)?,
-        })
-    }
-
-    /// The header this verifier reads.
-    pub fn header_name(&self) -> &'static str {
-        self.header
+        Keyring::many(header, Credential::Signature, secrets).map(Verifier::from_keyring)
     }
 
     /// Verifies the request's signature header against `body`.
@@ -91,7 +77,7 @@ impl Verifier {
         headers: &H,
         body: &[u8],
     ) -> Result<Verified, VerifyError> {
-        let value = headers::required(headers, self.header)?;
+        let value = headers::required(headers, self.keyring.credential())?;
         self.verify_value(value, body)
     }
 
@@ -99,29 +85,31 @@ impl Verifier {
     ///
     /// # Errors
     /// As [`Verifier::verify`], less the missing header.
+    #[inline]
     pub fn verify_value(&self, value: &[u8], body: &[u8]) -> Result<Verified, VerifyError> {
-        if value.len() > crate::MAX_HEADER_LEN {
-            return Err(VerifyError::HeaderTooLarge {
-                header: self.header,
-                limit: crate::HeaderLimit::Bytes {
-                    len: value.len(),
-                    max: crate::MAX_HEADER_LEN,
-                },
-            });
-        }
-        let received =
-            decode_signature(value.trim_ascii()).ok_or(VerifyError::MalformedHeader {
-                header: self.header,
-                reason: "expected an HMAC-SHA256 as 64 hex digits or as base64",
-            })?;
-        for (secret_index, secret) in self.secrets.iter().enumerate() {
-            if bool::from(tags_equal(&secret.tag([body]), &received)) {
-                return Ok(Verified { secret_index });
-            }
-        }
-        Err(VerifyError::SignatureMismatch {
-            header: self.header,
-        })
+        let value = self.keyring.bounded(value)?;
+        let received = decode_signature(value.trim_ascii()).ok_or_else(|| {
+            self.keyring
+                .malformed("expected an HMAC-SHA256 as 64 hex digits or as base64")
+        })?;
+        let secret_index = self
+            .keyring
+            .position(|secret| tags_equal(&secret.tag([body]), &received))?;
+        Ok(Verified { secret_index })
+    }
+}
+
+impl Scheme for Verifier {
+    type Verified = Verified;
+
+    const CARRIES_SECRET: bool = false;
+
+    fn from_keyring(keyring: Keyring) -> Self {
+        Verifier { keyring }
+    }
+
+    fn check(&self, value: &[u8], body: &[u8], _: Clock) -> Result<Verified, VerifyError> {
+        self.verify_value(value, body)
     }
 }
 

@@ -18,13 +18,11 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::sync::Arc;
-
 use sha2::{Digest, Sha256};
 
+use crate::error::Credential;
 use crate::headers::{self, Headers};
-use crate::scheme::timestamped::tags_equal;
-use crate::secret::collect_secrets;
+use crate::scheme::{tags_equal, Clock, Keyring, Scheme};
 use crate::{ConfigError, Secret, VerifyError};
 
 /// What a successful verification established.
@@ -38,17 +36,13 @@ pub struct Verified {
 /// Checks a shared-secret header against one to [`MAX_SECRETS`](crate::MAX_SECRETS) secrets.
 #[derive(Debug, Clone)]
 pub struct Verifier {
-    header: &'static str,
-    secrets: Arc<[Secret]>,
+    keyring: Keyring,
 }
 
 impl Verifier {
     /// A verifier reading `header` and accepting one secret.
     pub fn new(header: &'static str, secret: Secret) -> Self {
-        Verifier {
-            header,
-            secrets: Arc::new([secret]),
-        }
+        Verifier::from_keyring(Keyring::one(header, Credential::SecretHeader, secret))
     }
 
     /// A verifier accepting any of `secrets`.
@@ -60,15 +54,7 @@ impl Verifier {
         header: &'static str,
         secrets: impl IntoIterator<Item = Secret>,
     ) -> Result<Self, ConfigError> {
-        Ok(Verifier {
-            header,
-            secrets: collect_secrets(secrets)?,
-        })
-    }
-
-    /// The header this verifier reads.
-    pub fn header_name(&self) -> &'static str {
-        self.header
+        Keyring::many(header, Credential::SecretHeader, secrets).map(Verifier::from_keyring)
     }
 
     /// Checks the request's header.
@@ -77,7 +63,7 @@ impl Verifier {
     /// [`VerifyError::MissingHeader`], [`VerifyError::HeaderTooLarge`],
     /// [`VerifyError::SignatureMismatch`] when the value equals no secret.
     pub fn verify<H: Headers + ?Sized>(&self, headers: &H) -> Result<Verified, VerifyError> {
-        let value = headers::required(headers, self.header)?;
+        let value = headers::required(headers, self.keyring.credential())?;
         self.verify_value(value)
     }
 
@@ -86,28 +72,25 @@ impl Verifier {
     /// # Errors
     /// As [`Verifier::verify`], less the missing header.
     pub fn verify_value(&self, value: &[u8]) -> Result<Verified, VerifyError> {
-        if value.len() > crate::MAX_HEADER_LEN {
-            return Err(VerifyError::HeaderTooLarge {
-                header: self.header,
-                limit: crate::HeaderLimit::Bytes {
-                    len: value.len(),
-                    max: crate::MAX_HEADER_LEN,
-                },
-            });
-        }
+        let value = self.keyring.bounded(value)?;
         let received: [u8; 32] = Sha256::digest(value).into();
-        // Every secret is compared, matched or not, so timing does not tell which one matched.
-        let mut matched = None;
-        for (index, secret) in self.secrets.iter().enumerate() {
-            let equal = bool::from(tags_equal(&received, secret.digest()));
-            if equal && matched.is_none() {
-                matched = Some(index);
-            }
-        }
-        matched.map(|secret_index| Verified { secret_index }).ok_or(
-            VerifyError::SignatureMismatch {
-                header: self.header,
-            },
-        )
+        let secret_index = self
+            .keyring
+            .position(|secret| tags_equal(&received, secret.digest()))?;
+        Ok(Verified { secret_index })
+    }
+}
+
+impl Scheme for Verifier {
+    type Verified = Verified;
+
+    const CARRIES_SECRET: bool = true;
+
+    fn from_keyring(keyring: Keyring) -> Self {
+        Verifier { keyring }
+    }
+
+    fn check(&self, value: &[u8], _body: &[u8], _: Clock) -> Result<Verified, VerifyError> {
+        self.verify_value(value)
     }
 }

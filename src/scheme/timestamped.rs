@@ -34,15 +34,14 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::sync::Arc;
-
 use hmac::Mac;
 use subtle::ConstantTimeEq;
 use time::{Duration, OffsetDateTime};
 
+use crate::error::Credential;
 use crate::headers::{self, Headers};
 use crate::hmac_sha256::Tag;
-use crate::secret::collect_secrets;
+use crate::scheme::{Clock, Keyring, Scheme};
 use crate::{ConfigError, HeaderLimit, Secret, VerifyError, MAX_HEADER_LEN, MAX_SIGNATURES};
 
 /// The tolerance applied when none is set: 300 seconds either side of now.
@@ -262,7 +261,7 @@ fn signature_entry_len(rest: &[u8]) -> Option<usize> {
 }
 
 /// The position of the comma ending a short entry (such as `t=1700000000`) within the first
-/// [`SHORT_ENTRY`] bytes: a plain loop beats `memchr`'s set-up at this length.
+/// 24 bytes: a plain loop beats `memchr`'s set-up at this length.
 fn short_entry_len(rest: &[u8]) -> Option<usize> {
     const SHORT_ENTRY: usize = 24;
     rest.iter().take(SHORT_ENTRY).position(|&b| b == b',')
@@ -348,14 +347,6 @@ fn hex_matches(expected: &[u8; 64], received: &[u8]) -> subtle::Choice {
     diff.ct_eq(&0)
 }
 
-/// Constant-time equality of two tags, byte by byte through `subtle`, whose optimisation
-/// barrier keeps a future compiler from turning the loop into a compare that stops at the
-/// first difference. (Off the timestamped path, which compares hex text in `hex_matches`.)
-#[inline]
-pub(crate) fn tags_equal(a: &Tag, b: &Tag) -> subtle::Choice {
-    a.as_slice().ct_eq(b.as_slice())
-}
-
 /// What a successful verification established.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -369,8 +360,7 @@ pub struct Verified {
 /// Verifies `t=…,v1=…` headers against one to [`MAX_SECRETS`](crate::MAX_SECRETS) secrets.
 #[derive(Debug, Clone)]
 pub struct Verifier {
-    header: &'static str,
-    secrets: Arc<[Secret]>,
+    keyring: Keyring,
     /// `None` when the timestamp check was deliberately turned off.
     tolerance_seconds: Option<u64>,
 }
@@ -379,11 +369,7 @@ impl Verifier {
     /// A verifier reading `header` and checking with one secret, with the
     /// [`DEFAULT_TOLERANCE`].
     pub fn new(header: &'static str, secret: Secret) -> Self {
-        Verifier {
-            header,
-            secrets: Arc::new([secret]),
-            tolerance_seconds: Some(whole_seconds(DEFAULT_TOLERANCE)),
-        }
+        Verifier::from_keyring(Keyring::one(header, Credential::Signature, secret))
     }
 
     /// A verifier that accepts a signature made with any of `secrets` (newest first, during a
@@ -396,11 +382,7 @@ impl Verifier {
         header: &'static str,
         secrets: impl IntoIterator<Item = Secret>,
     ) -> Result<Self, ConfigError> {
-        Ok(Verifier {
-            header,
-            secrets: collect_secrets(secrets)?,
-            tolerance_seconds: Some(whole_seconds(DEFAULT_TOLERANCE)),
-        })
+        Keyring::many(header, Credential::Signature, secrets).map(Verifier::from_keyring)
     }
 
     /// How far the signed timestamp may be from now, in either direction (inclusive, whole
@@ -419,11 +401,6 @@ impl Verifier {
         self
     }
 
-    /// The header this verifier reads.
-    pub fn header_name(&self) -> &'static str {
-        self.header
-    }
-
     /// The tolerance in seconds, or `None` when the timestamp check is off.
     pub fn tolerance_seconds(&self) -> Option<u64> {
         self.tolerance_seconds
@@ -438,7 +415,7 @@ impl Verifier {
         headers: &H,
         body: &[u8],
     ) -> Result<Verified, VerifyError> {
-        let value = headers::required(headers, self.header)?;
+        let value = headers::required(headers, self.keyring.credential())?;
         self.verify_value_at_unix(value, body, crate::clock::unix_now())
     }
 
@@ -454,7 +431,7 @@ impl Verifier {
         body: &[u8],
         now: OffsetDateTime,
     ) -> Result<Verified, VerifyError> {
-        let value = headers::required(headers, self.header)?;
+        let value = headers::required(headers, self.keyring.credential())?;
         self.verify_value_at(value, body, now)
     }
 
@@ -472,13 +449,13 @@ impl Verifier {
     }
 
     /// [`Verifier::verify_value_at`] with `now` in Unix seconds, as the clock gives it.
-    pub(crate) fn verify_value_at_unix(
+    fn verify_value_at_unix(
         &self,
         value: &[u8],
         body: &[u8],
         now_unix: i64,
     ) -> Result<Verified, VerifyError> {
-        let parsed = SignatureHeader::parse(self.header, value)?;
+        let parsed = SignatureHeader::parse(self.keyring.credential(), value)?;
         let secret_index = self.matching_secret(&parsed, body)?;
         self.check_timestamp(parsed.timestamp, now_unix)?;
         Ok(Verified {
@@ -487,26 +464,20 @@ impl Verifier {
         })
     }
 
-    /// The position of the first secret whose MAC equals one of the `v1` signatures.
+    /// The position of the first secret whose MAC equals one of the `v1` signatures, every
+    /// secret and every `v1` compared.
     fn matching_secret(
         &self,
         parsed: &SignatureHeader<'_>,
         body: &[u8],
     ) -> Result<usize, VerifyError> {
-        for (index, secret) in self.secrets.iter().enumerate() {
+        self.keyring.position(|secret| {
             let expected = hex_lower(&signed_payload_tag(secret, parsed.timestamp_text, body));
-            // Every `v1` is compared, so timing does not tell which one matched.
-            let matched = parsed
+            parsed
                 .signatures()
                 .fold(subtle::Choice::from(0), |acc, received| {
                     acc | hex_matches(&expected, received)
-                });
-            if bool::from(matched) {
-                return Ok(index);
-            }
-        }
-        Err(VerifyError::SignatureMismatch {
-            header: self.header,
+                })
         })
     }
 
@@ -520,13 +491,13 @@ impl Verifier {
             Ok(())
         } else if age > 0 {
             Err(VerifyError::TimestampTooOld {
-                header: self.header,
+                header: self.keyring.credential(),
                 age_seconds: distance,
                 tolerance_seconds,
             })
         } else {
             Err(VerifyError::TimestampInFuture {
-                header: self.header,
+                header: self.keyring.credential(),
                 ahead_seconds: distance,
                 tolerance_seconds,
             })
@@ -536,6 +507,23 @@ impl Verifier {
 
 fn whole_seconds(duration: Duration) -> u64 {
     u64::try_from(duration.whole_seconds()).unwrap_or(0)
+}
+
+impl Scheme for Verifier {
+    type Verified = Verified;
+
+    const CARRIES_SECRET: bool = false;
+
+    fn from_keyring(keyring: Keyring) -> Self {
+        Verifier {
+            keyring,
+            tolerance_seconds: Some(whole_seconds(DEFAULT_TOLERANCE)),
+        }
+    }
+
+    fn check(&self, value: &[u8], body: &[u8], clock: Clock) -> Result<Verified, VerifyError> {
+        self.verify_value_at_unix(value, body, clock.unix_now())
+    }
 }
 
 /// HMAC-SHA256 over `timestamp`, `.` and `body`, streamed from the secret's key state.

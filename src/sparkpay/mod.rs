@@ -112,7 +112,4 @@ pub use reply::{
 };
 pub use request::Request;
 pub use subscription::{CacheLength, FailureType, Subscription};
-pub use webhook::{token_from_query, Webhook, TOKEN_PARAM};
-
-/// The provider name carried by this module's [`ParseError`](crate::ParseError)s.
-pub(crate) const PROVIDER: &str = "Spark Pay";
+pub use webhook::{token_from_query, SparkPay, Webhook, TOKEN_PARAM};

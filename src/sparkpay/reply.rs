@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::payload::{ProductStatusItem, VariantChoice};
 use crate::de::lenient as l;
+use crate::Reply;
 
 /// The reply to [`AuthorizingPayment`](crate::sparkpay::EventType::AuthorizingPayment) and
 /// [`CapturingPayment`](crate::sparkpay::EventType::CapturingPayment): the processor's answer.
@@ -702,7 +703,18 @@ impl ValidationReply {
     }
 }
 
-crate::adapters::json_reply!(
+/// Each reply is the JSON body of a 200.
+macro_rules! into_reply {
+    ($($reply:ty),* $(,)?) => {$(
+        impl From<$reply> for Reply {
+            fn from(reply: $reply) -> Self {
+                Reply::json(&reply)
+            }
+        }
+    )*};
+}
+
+into_reply!(
     PaymentReply,
     PriceReply,
     ProductStatusReply,

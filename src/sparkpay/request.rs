@@ -9,9 +9,10 @@ use std::borrow::Cow;
 
 use serde::{Serialize, Serializer};
 
-use super::{EventType, PROVIDER};
+use super::{EventType, SparkPay};
 use crate::de::body::{self, Context};
 use crate::provider::bounded_key;
+use crate::webhook::Spec;
 use crate::ParseError;
 
 macro_rules! requests {
@@ -57,7 +58,7 @@ macro_rules! requests {
             /// that does not match the documented shape.
             pub fn parse(event_type: EventType, body: impl AsRef<[u8]>) -> Result<Request, ParseError> {
                 let body = body.as_ref();
-                let context = Context::new(PROVIDER, Some(event_type.as_str()));
+                let context = Context::new(SparkPay::NAME, Some(event_type.as_str()));
                 Ok(match event_type {
                     $(
                         EventType::$event => Request::$event(Box::new(
@@ -72,6 +73,17 @@ macro_rules! requests {
                 match self {
                     $( Request::$event(_) => EventType::$event, )*
                 }
+            }
+
+            /// Whether Spark Pay waits for a typed reply to this request; see
+            /// [`EventType::expects_reply`].
+            pub fn expects_reply(&self) -> bool {
+                self.event_type().expects_reply()
+            }
+
+            /// The event type's name, as Spark Pay spells it (`GetTax`).
+            pub fn name(&self) -> &'static str {
+                self.event_type().as_str()
             }
         }
 
@@ -119,19 +131,6 @@ requests! {
 }
 
 impl Request {
-    /// Whether Spark Pay waits for a typed reply to this request; see
-    /// [`EventType::expects_reply`].
-    pub fn expects_reply(&self) -> bool {
-        self.event_type().expects_reply()
-    }
-}
-
-impl Request {
-    /// The event type's name, as Spark Pay spells it (`GetTax`).
-    pub fn name(&self) -> &'static str {
-        self.event_type().as_str()
-    }
-
     /// A key that is the same for every delivery of the same request and differs between
     /// requests of different content: the event type, `:` and the body as the crate
     /// serializes it (Spark Pay sends no event id). Nearly every body is longer than

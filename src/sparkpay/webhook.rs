@@ -1,12 +1,15 @@
 //! [`Webhook`]: authenticate a Spark Pay request by the secret token in its URL, then parse it.
 
-use std::borrow::Cow;
+use std::time::Duration;
 
 use crate::de::body::Context;
-use crate::scheme::shared_secret::{Verified, Verifier};
-use crate::{ConfigError, Error, ParseError, Provider, Reply, Secret, VerifyError};
+use crate::request::{decoded_query_parameter, query_parameter};
+use crate::scheme::shared_secret::{self, Verified};
+use crate::scheme::Clock;
+use crate::webhook::{InQuery, Sealed, Spec};
+use crate::{Error, ParseError, Reply, Secret, VerifyError};
 
-use super::{EventType, Request, PROVIDER};
+use super::{EventType, Request};
 
 /// The query parameter that carries the token: `?token=…`.
 pub const TOKEN_PARAM: &str = "token";
@@ -37,31 +40,53 @@ pub const TOKEN_PARAM: &str = "token";
 /// assert_eq!(error.status_code(), 401);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone)]
-pub struct Webhook {
-    verifier: Verifier,
+pub type Webhook = crate::webhook::Webhook<SparkPay>;
+
+/// What Spark Pay sends, for [`Webhook`]: no credential of its own, so the token of the
+/// subscription URL, in its query; the event type only in the URL's path.
+#[derive(Debug, Clone, Copy)]
+pub enum SparkPay {}
+
+impl Sealed for SparkPay {}
+
+impl Spec for SparkPay {
+    const NAME: &'static str = "Spark Pay";
+
+    /// The pages document no redelivery: Spark Pay calls each subscription once and, on a
+    /// failure, applies its `failure_type` (ignore, show an error, or call the fallback URL).
+    /// A day covers a notification that arrives again through a fallback URL registered to the
+    /// same receiver, or an undocumented resend.
+    const REDELIVERY_WINDOW: Duration = Duration::from_secs(24 * 60 * 60);
+
+    type Scheme = shared_secret::Verifier;
+    type Credential = InQuery;
+    const CREDENTIAL: InQuery = InQuery(TOKEN_PARAM);
+
+    type Event = Request;
+    type EventView<'a> = Request;
+
+    /// Parses the body as the [`EventType`] named by the last segment of the path: register
+    /// each subscription as `…/{EventType}?token=…`. An unknown last segment is a
+    /// [`ParseError`] naming it, reported after the token matched, so only a caller with the
+    /// token learns what the URLs look like.
+    fn parse_event(request: &crate::Request<'_>) -> Result<Request, ParseError> {
+        Request::parse(event_type_of(request)?, request.body())
+    }
+
+    fn parse_view<'a>(request: &crate::Request<'a>) -> Result<Request, ParseError> {
+        SparkPay::parse_event(request)
+    }
+
+    /// Spark Pay does not retry: a notification is acknowledged by any 2xx, and for an event
+    /// that waits for a reply an empty 200 is a failed reply, after which the store applies
+    /// the subscription's [`FailureType`](crate::sparkpay::FailureType). So the answer is 200
+    /// once the body is stored.
+    fn unparsed_reply(_: &ParseError) -> Reply {
+        Reply::ok()
+    }
 }
 
 impl Webhook {
-    /// A webhook accepting one token.
-    pub fn new(token: Secret) -> Self {
-        Webhook {
-            verifier: Verifier::new(TOKEN_PARAM, token),
-        }
-    }
-
-    /// A webhook accepting any of `tokens`, newest first: register URLs with the new token,
-    /// then drop the old one once no subscription uses it.
-    ///
-    /// # Errors
-    /// [`ConfigError::NoSecrets`] or [`ConfigError::TooManySecrets`] outside one to
-    /// [`MAX_SECRETS`](crate::MAX_SECRETS) tokens.
-    pub fn with_secrets(tokens: impl IntoIterator<Item = Secret>) -> Result<Self, ConfigError> {
-        Ok(Webhook {
-            verifier: Verifier::with_secrets(TOKEN_PARAM, tokens)?,
-        })
-    }
-
     /// Checks the token taken from the request URL, then parses the body as `event_type`, the
     /// event the URL was registered for.
     ///
@@ -94,19 +119,15 @@ impl Webhook {
         query: &str,
         body: impl AsRef<[u8]>,
     ) -> Result<Request, Error> {
-        self.verify_query_token(query)?;
+        let token = decoded_query_parameter(query, TOKEN_PARAM)?;
+        self.check(&token, &[], Clock::System)?;
         Ok(Request::parse(event_type, body)?)
-    }
-
-    /// The query given, less any leading `?`, checked for a configured token.
-    fn verify_query_token(&self, query: &str) -> Result<Verified, VerifyError> {
-        self.verify_token(percent_decode(token_from_query(query)?)?)
     }
 
     /// The token query parameter, in the form Spark Pay would call a URL registered with
     /// `token`: `token=…`, with every character outside letters, digits, `-`, `.`, `_` and `~`
     /// percent-encoded. Append it to the URL of each subscription (`…/GetTax?token=…`); a
-    /// partner's own tests can call [`Provider::verify_request`] with it.
+    /// partner's own tests can call [`Provider::verify_request`](crate::Provider::verify_request) with it.
     ///
     /// ```
     /// use commerce_webhooks::{sparkpay, Provider, Request, Secret};
@@ -142,7 +163,7 @@ impl Webhook {
     /// [`VerifyError::HeaderTooLarge`] when it is longer than
     /// [`MAX_HEADER_LEN`](crate::MAX_HEADER_LEN) bytes.
     pub fn verify_token(&self, token: impl AsRef<[u8]>) -> Result<Verified, VerifyError> {
-        self.verifier.verify_value(token.as_ref())
+        self.check(token.as_ref(), &[], Clock::System)
     }
 }
 
@@ -150,7 +171,7 @@ impl Webhook {
 ///
 /// Accepts the query with or without its leading `?`, or a whole URL or path, and ignores a
 /// `#fragment`. The value is returned as it appears, still percent-encoded;
-/// [`Webhook::verify_query`] and [`Provider::verify_request`] decode it before comparing.
+/// [`Webhook::verify_query`] and [`Provider::verify_request`](crate::Provider::verify_request) decode it before comparing.
 ///
 /// ```
 /// use commerce_webhooks::sparkpay::token_from_query;
@@ -166,60 +187,13 @@ impl Webhook {
 /// [`VerifyError::MalformedHeader`] when there are several, since picking one would let
 /// whoever added the other choose what is checked.
 pub fn token_from_query(query: &str) -> Result<&str, VerifyError> {
-    let query = match query.split_once('?') {
-        Some((_, query)) => query,
-        None => query,
-    };
-    let query = query.split_once('#').map_or(query, |(query, _)| query);
-    let mut tokens = query
-        .split('&')
-        .filter_map(|pair| pair.split_once('=').or(Some((pair, ""))))
-        .filter(|(name, _)| *name == TOKEN_PARAM)
-        .map(|(_, value)| value);
-    let token = tokens.next().ok_or(VerifyError::MissingHeader {
-        header: TOKEN_PARAM,
-    })?;
-    if tokens.next().is_some() {
-        return Err(VerifyError::MalformedHeader {
-            header: TOKEN_PARAM,
-            reason: "it appears more than once; exactly one is expected",
-        });
-    }
-    Ok(token)
-}
-
-/// The value with its `%XX` escapes decoded (`+` stays `+`: a registered URL is called as it
-/// was written, not as a form).
-fn percent_decode(value: &str) -> Result<Cow<'_, [u8]>, VerifyError> {
-    if !value.contains('%') {
-        return Ok(Cow::Borrowed(value.as_bytes()));
-    }
-    let malformed = VerifyError::MalformedHeader {
-        header: TOKEN_PARAM,
-        reason: "a `%` is not followed by two hex digits",
-    };
-    let mut decoded = Vec::with_capacity(value.len());
-    let mut bytes = value.bytes();
-    while let Some(byte) = bytes.next() {
-        if byte != b'%' {
-            decoded.push(byte);
-            continue;
-        }
-        let digits = [bytes.next(), bytes.next()];
-        let [Some(high), Some(low)] = digits else {
-            return Err(malformed);
-        };
-        let mut pair = [0u8; 1];
-        hex::decode_to_slice([high, low], &mut pair).map_err(|_| malformed.clone())?;
-        decoded.extend_from_slice(&pair);
-    }
-    Ok(Cow::Owned(decoded))
+    query_parameter(query, TOKEN_PARAM)
 }
 
 /// The event type named by the last segment of the request's path.
 fn event_type_of(request: &crate::Request<'_>) -> Result<EventType, ParseError> {
     let Some(path) = request.uri_path() else {
-        return Err(Context::new(PROVIDER, None).error(
+        return Err(Context::new(SparkPay::NAME, None).error(
             ".",
             "no request path was given: Spark Pay names the event only by the URL it calls, so \
              pass the path (`Request::path`) of a URL registered for one event type",
@@ -231,54 +205,7 @@ fn event_type_of(request: &crate::Request<'_>) -> Result<EventType, ParseError> 
         .next()
         .unwrap_or_default();
     segment.parse::<EventType>().map_err(|error| {
-        Context::new(PROVIDER, Some(segment))
+        Context::new(SparkPay::NAME, Some(segment))
             .error(".", format!("the last segment of the URL path: {error}"))
     })
-}
-
-impl Provider for Webhook {
-    type Event = Request;
-
-    const NAME: &'static str = PROVIDER;
-
-    /// Checks the token in the request's query (see [`Webhook::verify_query`]), then parses
-    /// the body as the [`EventType`] named by the last segment of its path: register each
-    /// subscription as `…/{EventType}?token=…` (`https://shop.example/hooks/sparkpay/GetTax?token=…`).
-    /// An unknown last segment is a [`ParseError`] naming it, reported after the token
-    /// matched, so only a caller with the token learns what the URLs look like.
-    fn verify_request(&self, request: &crate::Request<'_>) -> Result<Request, Error> {
-        self.verify_request_signature(request)?;
-        Self::parse_request_view(request)
-    }
-
-    /// As [`Webhook::verify_request`]; Spark Pay signs no time, so `now` is not used.
-    fn verify_request_at(
-        &self,
-        request: &crate::Request<'_>,
-        _now: time::OffsetDateTime,
-    ) -> Result<Request, Error> {
-        self.verify_request(request)
-    }
-
-    /// Checks the token in the request's query (see [`Webhook::verify_query`]).
-    fn verify_request_signature(&self, request: &crate::Request<'_>) -> Result<(), VerifyError> {
-        self.verify_query_token(request.uri_query().unwrap_or_default())
-            .map(|_| ())
-    }
-
-    type EventView<'a> = Request;
-
-    /// Parses the body as the [`EventType`] named by the last segment of the path.
-    fn parse_request_view(request: &crate::Request<'_>) -> Result<Request, Error> {
-        let event_type = event_type_of(request)?;
-        Ok(Request::parse(event_type, request.body())?)
-    }
-
-    /// Spark Pay does not retry: a notification is acknowledged by any 2xx, and for an event
-    /// that waits for a reply an empty 200 is a failed reply, after which the store applies
-    /// the subscription's [`FailureType`](crate::sparkpay::FailureType). So the answer is 200
-    /// once the body is stored.
-    fn unparsed_reply(_: &ParseError) -> Reply {
-        Reply::ok()
-    }
 }
