@@ -25,7 +25,7 @@ use hmac::Mac;
 use crate::error::Credential;
 use crate::headers::{self, Headers};
 use crate::hmac_sha256::Tag;
-use crate::scheme::{tags_equal, Clock, Keyring, Scheme};
+use crate::scheme::{hex_lower, hex_matches, tags_equal, Clock, Keyring, Scheme};
 use crate::{ConfigError, Secret, VerifyError};
 
 /// Standard-alphabet base64 that accepts the value with or without its `=` padding.
@@ -87,15 +87,29 @@ impl Verifier {
     /// As [`Verifier::verify`], less the missing header.
     #[inline]
     pub fn verify_value(&self, value: &[u8], body: &[u8]) -> Result<Verified, VerifyError> {
-        let value = self.keyring.bounded(value)?;
-        let received = decode_signature(value.trim_ascii()).ok_or_else(|| {
+        let value = self.keyring.bounded(value)?.trim_ascii();
+        let malformed = || {
             self.keyring
                 .malformed("expected an HMAC-SHA256 as 64 hex digits or as base64")
-        })?;
-        let secret_index = self
-            .keyring
-            .position(|secret| tags_equal(&secret.tag([body]), &received))?;
-        Ok(Verified { secret_index })
+        };
+        let matched = if value.len() == 64 {
+            // Hex, the usual form, is compared as text, as the timestamped scheme compares it:
+            // encoding the tag costs less than decoding and checking what was sent. Whether
+            // the text was hex at all matters only to say why it failed.
+            self.keyring
+                .position(|secret| hex_matches(&hex_lower(&secret.tag([body])), value))
+                .map_err(|mismatch| match value.iter().all(u8::is_ascii_hexdigit) {
+                    true => mismatch,
+                    false => malformed(),
+                })
+        } else {
+            let received = decode_base64(value).ok_or_else(malformed)?;
+            self.keyring
+                .position(|secret| tags_equal(&secret.tag([body]), &received))
+        };
+        Ok(Verified {
+            secret_index: matched?,
+        })
     }
 }
 
@@ -113,15 +127,9 @@ impl Scheme for Verifier {
     }
 }
 
-/// 64 hex digits (either case) or base64 of exactly 32 bytes.
-fn decode_signature(text: &[u8]) -> Option<Tag> {
+/// Base64 of exactly 32 bytes.
+fn decode_base64(text: &[u8]) -> Option<Tag> {
     let mut tag = [0u8; 32];
-    if text.len() == 64 {
-        if hex::decode_to_slice(text, &mut tag).is_ok() {
-            return Some(tag);
-        }
-        return None;
-    }
     // Base64 of 32 bytes is 43 or 44 characters; the spare room lets a longer value decode and
     // then fail the length check instead of overflowing the buffer.
     if !(43..=44).contains(&text.len()) {

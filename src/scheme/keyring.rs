@@ -123,6 +123,41 @@ pub(crate) fn tags_equal(a: &Tag, b: &Tag) -> subtle::Choice {
     a.as_slice().ct_eq(b.as_slice())
 }
 
+/// Lower-case hex of a tag, without branches on its (secret-derived) value.
+pub(crate) fn hex_lower(tag: &Tag) -> [u8; 64] {
+    // 0xff when the nibble is above 9, else 0: selects the jump from '9' to 'a'.
+    let letter_mask = |nibble: u8| 0u8.wrapping_sub(9u8.wrapping_sub(nibble) >> 7);
+    let digit = |nibble: u8| nibble + b'0' + (letter_mask(nibble) & (b'a' - b'0' - 10));
+    let mut hex = [0u8; 64];
+    for (pair, byte) in hex.chunks_exact_mut(2).zip(tag) {
+        if let [hi, lo] = pair {
+            *hi = digit(byte >> 4);
+            *lo = digit(byte & 0x0f);
+        }
+    }
+    hex
+}
+
+/// Whether `received` is `expected` in hex of either case, in constant time.
+///
+/// Comparing text saves decoding the received value: letters match in either case (bit `0x20`
+/// is masked where `expected` has a letter), digits must match exactly, so nothing but the 64
+/// hex digits of the right value can pass. No early exit, no branch on `expected`: the
+/// differences are OR-ed over all 64 bytes (a reduction, which compilers vectorise but do not
+/// cut short) and only the total reaches `subtle`. SECURITY.md has the dudect measurements and
+/// the disassembly check behind this.
+pub(crate) fn hex_matches(expected: &[u8; 64], received: &[u8]) -> subtle::Choice {
+    let Ok(received) = <&[u8; 64]>::try_from(received) else {
+        // The length of what was sent is public; a wrong length cannot match.
+        return subtle::Choice::from(0);
+    };
+    let diff = expected.iter().zip(received).fold(0u8, |acc, (&e, &r)| {
+        let case_bit = (e & 0x40) >> 1; // 0x20 for a-f, 0 for digits
+        acc | ((r | case_bit) ^ e)
+    });
+    diff.ct_eq(&0)
+}
+
 /// When a request is checked: by the system clock, or at a given instant (tests, replays). A
 /// scheme that signs no time never reads it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

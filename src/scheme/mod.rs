@@ -19,7 +19,7 @@ pub mod shared_secret;
 pub mod timestamped;
 
 // Public types in a private module: named by `Scheme`'s hidden methods, reachable by nobody.
-pub(crate) use keyring::{tags_equal, Clock, Keyring};
+pub(crate) use keyring::{hex_lower, hex_matches, tags_equal, Clock, Keyring};
 
 use std::fmt;
 

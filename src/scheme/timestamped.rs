@@ -35,13 +35,12 @@
 //! ```
 
 use hmac::Mac;
-use subtle::ConstantTimeEq;
 use time::{Duration, OffsetDateTime};
 
 use crate::error::Credential;
 use crate::headers::{self, Headers};
 use crate::hmac_sha256::Tag;
-use crate::scheme::{Clock, Keyring, Scheme};
+use crate::scheme::{hex_lower, hex_matches, Clock, Keyring, Scheme};
 use crate::{ConfigError, HeaderLimit, Secret, VerifyError, MAX_HEADER_LEN, MAX_SIGNATURES};
 
 /// The tolerance applied when none is set: 300 seconds either side of now.
@@ -310,41 +309,6 @@ fn parse_unix_seconds(text: &[u8]) -> Result<i64, &'static str> {
             acc.checked_mul(10)?.checked_add(i64::from(b - b'0'))
         })
         .ok_or(TOO_LARGE)
-}
-
-/// Lower-case hex of a tag, without branches on its (secret-derived) value.
-fn hex_lower(tag: &Tag) -> [u8; 64] {
-    // 0xff when the nibble is above 9, else 0: selects the jump from '9' to 'a'.
-    let letter_mask = |nibble: u8| 0u8.wrapping_sub(9u8.wrapping_sub(nibble) >> 7);
-    let digit = |nibble: u8| nibble + b'0' + (letter_mask(nibble) & (b'a' - b'0' - 10));
-    let mut hex = [0u8; 64];
-    for (pair, byte) in hex.chunks_exact_mut(2).zip(tag) {
-        if let [hi, lo] = pair {
-            *hi = digit(byte >> 4);
-            *lo = digit(byte & 0x0f);
-        }
-    }
-    hex
-}
-
-/// Whether `received` is `expected` in hex of either case, in constant time.
-///
-/// Comparing text saves decoding the received value: letters match in either case (bit `0x20`
-/// is masked where `expected` has a letter), digits must match exactly, so nothing but the 64
-/// hex digits of the right value can pass. No early exit, no branch on `expected`: the
-/// differences are OR-ed over all 64 bytes (a reduction, which compilers vectorise but do not
-/// cut short) and only the total reaches `subtle`. SECURITY.md has the dudect measurements and
-/// the disassembly check behind this.
-fn hex_matches(expected: &[u8; 64], received: &[u8]) -> subtle::Choice {
-    let Ok(received) = <&[u8; 64]>::try_from(received) else {
-        // The length of what was sent is public; a wrong length cannot match.
-        return subtle::Choice::from(0);
-    };
-    let diff = expected.iter().zip(received).fold(0u8, |acc, (&e, &r)| {
-        let case_bit = (e & 0x40) >> 1; // 0x20 for a-f, 0 for digits
-        acc | ((r | case_bit) ^ e)
-    });
-    diff.ct_eq(&0)
 }
 
 /// What a successful verification established.
