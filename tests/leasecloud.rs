@@ -1005,3 +1005,85 @@ fn acknowledgement_escapes_like_serde_json() {
     let ack = Acknowledgement::new("evt").order_id("42");
     assert_eq!(ack.to_json(), r#"{"id":"evt","orderId":"42"}"#);
 }
+
+// ---------------------------------------------------------------------------------------------
+// What an authentic body that does not parse is answered with.
+
+/// LeaseCloud counts an acknowledgement only when it names the order: the answer to a body that
+/// does not parse names it whenever the body does, wherever `data` stands and in the JSON type
+/// it was sent in.
+#[test]
+fn an_unparsed_body_is_acknowledged_with_its_order_whenever_the_body_names_it() {
+    use commerce_webhooks::Provider;
+    let reply_to = |body: &str| {
+        let error = parse_error(body);
+        let reply = Webhook::unparsed_reply(&error);
+        assert_eq!(reply.status_code(), 200, "{body}");
+        serde_json::from_str::<serde_json::Value>(reply.json_body().unwrap()).unwrap()
+    };
+    // A whole order whose status is not text: the order's own id.
+    assert_eq!(
+        reply_to(r#"{"id":"evt:bad","action":"order.created","data":{"id":"c1f0-1","status":17}}"#),
+        json!({"id": "evt:bad", "orderId": "c1f0-1"})
+    );
+    // A v1 action: `orderId`, a number kept a number, even with `data` first.
+    assert_eq!(
+        reply_to(r#"{"data":{"orderId":42,"reason":[]},"action":"order.declined","id":"evt:d"}"#),
+        json!({"id": "evt:d", "orderId": 42})
+    );
+    // `orderId` wins over `id`, and a value that is no id names nothing.
+    assert_eq!(
+        reply_to(r#"{"id":"evt:o","action":"order.signed","data":{"id":"x","orderId":{"no":1}}}"#),
+        json!({"id": "evt:o", "orderId": "x"})
+    );
+    assert_eq!(
+        reply_to(r#"{"id":"evt:t","action":"order.signed","data":{"orderId":true}}"#),
+        json!({"id": "evt:t"})
+    );
+    // No event id: what can be named is the order.
+    assert_eq!(
+        reply_to(r#"{"action":"order.signed","data":{"orderId":"o-9"}}"#),
+        json!({"orderId": "o-9"})
+    );
+    assert_eq!(reply_to(r#"{"action":"order.signed"}"#), json!({}));
+    // A body cut short still gives what came before the cut.
+    assert_eq!(
+        reply_to(r#"{"id":"evt:cut","action":"order.signed","data":{"orderId":"o-1"},"x":"#),
+        json!({"id": "evt:cut", "orderId": "o-1"})
+    );
+}
+
+/// A blank event id would give every such event the same idempotency key, and a duplicate
+/// guard would then drop all but the first: it is refused as a missing one is, by every path.
+#[test]
+fn a_blank_event_id_is_a_parse_error_as_a_missing_one_is() {
+    for id in ["", " ", "\t"] {
+        let body = format!(
+            r#"{{"id":"{id}","action":"order.signed","data":{{"orderId":"1"}}}}"#,
+            id = id.escape_default()
+        );
+        let error = parse_error(&body);
+        assert_eq!(error.path, "id", "{body}");
+        assert!(error.message.contains("empty"), "{error}");
+        assert_eq!(error.order_id.as_ref().map(|id| id.as_str()), Some("1"));
+        assert!(serde_json::from_str::<Event>(&body).is_err(), "{body}");
+        assert!(
+            leasecloud::EventView::parse_borrowed(body.as_bytes()).is_err(),
+            "{body}"
+        );
+        let montly = body.replace("\"action\"", "\"type\"");
+        assert_eq!(
+            commerce_webhooks::montly::Event::parse(&montly)
+                .unwrap_err()
+                .path,
+            "id"
+        );
+    }
+    // The order events' direct reader declines it too, and the answer is the same.
+    let order = include_str!("fixtures/leasecloud/order_created.json").replacen(
+        "\"evt:e1f0aed8-883a-9751-74a3-48537d3d94ce\"",
+        "\"\"",
+        1,
+    );
+    assert_eq!(parse_error(&order).path, "id");
+}

@@ -71,3 +71,28 @@ fn non_utf8_values_are_compared_as_bytes() {
     assert!(v.verify_value(&[0xff, 0x00, 0x41]).is_ok());
     assert!(v.verify_value(&[0xff, 0x00]).is_err());
 }
+
+/// The wording of a refusal comes from the scheme that checked the credential, whatever its
+/// name: a partner's own secret header is not told to check a body no one signed, and a
+/// partner's own body signature is.
+#[test]
+fn a_refusal_speaks_of_what_the_scheme_checks_whatever_the_header_is_called() {
+    use commerce_webhooks::scheme::body_hmac;
+    let secret_header = Verifier::new("X-Partner-Token", Secret::new("partner-token").unwrap())
+        .verify(&[("x-partner-token", "guess")])
+        .unwrap_err()
+        .to_string();
+    assert!(
+        secret_header.starts_with("the `X-Partner-Token` header matches none"),
+        "{secret_header}"
+    );
+    assert!(!secret_header.contains("body"), "{secret_header}");
+    let signature = body_hmac::Verifier::new("X-Partner-Signature", Secret::new("key").unwrap())
+        .verify(&[("x-partner-signature", "ab".repeat(32).as_str())], b"{}")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        signature.contains("the raw request body is passed exactly as received"),
+        "{signature}"
+    );
+}

@@ -87,6 +87,16 @@ pub async fn post(
     parse_response(&raw)
 }
 
+/// Sends `request`, a whole HTTP/1.1 request written by the caller byte for byte (headers that
+/// are not UTF-8 included), and reads the answer.
+pub async fn send_raw(address: SocketAddr, request: &[u8]) -> Response {
+    let mut stream = TcpStream::connect(address).await.unwrap();
+    stream.write_all(request).await.unwrap();
+    let mut raw = Vec::new();
+    let _ = stream.read_to_end(&mut raw).await;
+    parse_response(&raw)
+}
+
 fn parse_response(raw: &[u8]) -> Response {
     let split = raw
         .windows(4)
