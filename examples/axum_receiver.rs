@@ -13,44 +13,15 @@
 //! `POST /webhooks/sparkpay/{EventType}?token=…` (one URL registered per Spark Pay event
 //! type). `BIND` sets the address.
 
-use std::sync::{Arc, Mutex};
+#[path = "support/receiver.rs"]
+pub mod support;
 
-use axum::extract::{FromRef, State};
+use axum::extract::State;
 use axum::routing::post;
 use axum::Router;
-use commerce_webhooks::axum::{Authenticated, Unparsed, VerifiedRequest};
-use commerce_webhooks::sparkpay::{Request, TaxReply, ValidationReply};
-use commerce_webhooks::{ezq, kinguin, leasecloud, montly, sparkpay, Reply, Secret};
-use rust_decimal::Decimal;
-
-/// Everything the handlers need: one verifier per provider, built once at start-up, and where
-/// authentic bodies that did not parse are kept.
-#[derive(Clone, FromRef)]
-pub struct Hooks {
-    pub leasecloud: leasecloud::Webhook,
-    pub montly: montly::Webhook,
-    pub ezq: ezq::Webhook,
-    pub kinguin: kinguin::Webhook,
-    pub sparkpay: sparkpay::Webhook,
-    pub dead_letters: DeadLetters,
-}
-
-/// Authentic requests whose body did not parse, exactly as received. A real receiver writes
-/// them to its database or a queue; this one keeps them in memory.
-#[derive(Clone, Default)]
-pub struct DeadLetters(pub Arc<Mutex<Vec<(&'static str, Unparsed)>>>);
-
-impl DeadLetters {
-    /// Keeps the request, then answers what stops the provider from sending it again.
-    fn keep(&self, provider: &'static str, unparsed: Unparsed) -> Reply {
-        eprintln!("{provider}: kept an unparsed body ({})", unparsed.error);
-        let reply = unparsed.reply().clone();
-        if let Ok(mut kept) = self.0.lock() {
-            kept.push((provider, unparsed));
-        }
-        reply
-    }
-}
+use commerce_webhooks::axum::{Authenticated, VerifiedRequest};
+use commerce_webhooks::{ezq, kinguin, leasecloud, montly, sparkpay, Reply};
+pub use support::{hooks_from, DeadLetters, Hooks};
 
 pub fn router(hooks: Hooks) -> Router {
     Router::new()
@@ -68,114 +39,35 @@ async fn on_leasecloud(
     State(dead): State<DeadLetters>,
     request: VerifiedRequest<leasecloud::Webhook>,
 ) -> Reply {
-    match request.event() {
-        // LeaseCloud calls again until it gets this acknowledgement with a 200.
-        Ok(event) => leasecloud::Acknowledgement::for_event(&event).into(),
-        Err(unparsed) => dead.keep("LeaseCloud", unparsed),
-    }
+    support::leasecloud(&dead, request.event())
 }
 
 async fn on_montly(
     State(dead): State<DeadLetters>,
     Authenticated(event): Authenticated<montly::Webhook>,
 ) -> Reply {
-    match event {
-        Ok(event) => {
-            println!("Montly {} {}", event.id, event.name());
-            Reply::ok()
-        }
-        Err(unparsed) => dead.keep("Montly", unparsed),
-    }
+    support::montly(&dead, event)
 }
 
 async fn on_ezq(
     State(dead): State<DeadLetters>,
     Authenticated(event): Authenticated<ezq::Webhook>,
 ) -> Reply {
-    match event {
-        Ok(event) => {
-            println!("EZQ {} {}", event.name(), event.idempotency_key());
-            Reply::ok()
-        }
-        Err(unparsed) => dead.keep("EZQ", unparsed),
-    }
+    support::ezq(&dead, event)
 }
 
 async fn on_kinguin(
     State(dead): State<DeadLetters>,
     Authenticated(event): Authenticated<kinguin::Webhook>,
 ) -> Reply {
-    match event {
-        // Kinguin wants a 2xx with an empty body; the TEST URL button gets the same.
-        Ok(event) => {
-            println!("Kinguin {:?} {}", event.name(), event.idempotency_key());
-            Reply::no_content()
-        }
-        Err(unparsed) => dead.keep("Kinguin", unparsed),
-    }
+    support::kinguin(&dead, event)
 }
 
 async fn on_sparkpay(
     State(dead): State<DeadLetters>,
     Authenticated(request): Authenticated<sparkpay::Webhook>,
 ) -> Reply {
-    match request {
-        Ok(request) => sparkpay_reply(&request),
-        Err(unparsed) => dead.keep("Spark Pay", unparsed),
-    }
-}
-
-/// Spark Pay waits up to 3 seconds for a typed reply to its synchronous events.
-fn sparkpay_reply(request: &Request) -> Reply {
-    match request {
-        Request::GetTax(tax) => {
-            // A flat 25% on each line's discounted total, as a stand-in for a tax engine.
-            let rate = Decimal::new(25, 2);
-            tax.items
-                .iter()
-                .fold(TaxReply::new(), |reply, item| {
-                    let line = item.discounted_price * Decimal::from(item.quantity);
-                    reply.item(item.cart_item_id, (line * rate).round_dp(2))
-                })
-                .into()
-        }
-        Request::ValidateCart(_)
-        | Request::ValidateCheckout(_)
-        | Request::ValidateCustomer(_)
-        | Request::ValidateProduct(_) => ValidationReply::ok().into(),
-        _ => Reply::ok(),
-    }
-}
-
-/// The secret of each provider from the environment. A missing one stops the receiver, unless
-/// `--demo` asks for the public demo secrets (which anyone can read here, so never deploy
-/// with it).
-pub fn hooks_from(args: &[String], env: impl Fn(&str) -> Option<String>) -> Result<Hooks, String> {
-    let demo = args.iter().any(|arg| arg == "--demo");
-    let secret = |variable: &str, demo_value: &str| -> Result<Secret, String> {
-        let value = match env(variable) {
-            Some(value) => value,
-            None if demo => demo_value.to_owned(),
-            None => {
-                return Err(format!(
-                    "{variable} is not set: export the secret from the provider's dashboard, \
-                     or start with --demo to use the public demo secrets"
-                ))
-            }
-        };
-        Secret::new(value).map_err(|error| format!("{variable}: {error}"))
-    };
-    Ok(Hooks {
-        leasecloud: leasecloud::Webhook::new(secret("LEASECLOUD_SECRET", "whsec_leasecloud_demo")?),
-        montly: montly::Webhook::new(secret("MONTLY_SECRET", "whsec_montly_demo")?),
-        ezq: ezq::Webhook::new(secret("EZQ_SECRET", "ezq_secret_demo")?),
-        kinguin: kinguin::Webhook::new(secret("KINGUIN_SECRET", "kinguin_secret_demo")?),
-        sparkpay: sparkpay::Webhook::new(secret(
-            "SPARKPAY_TOKEN",
-            "sparkpay_token_demo_0123456789",
-        )?),
-        dead_letters: DeadLetters::default(),
-    })
+    support::sparkpay(&dead, request)
 }
 
 #[allow(dead_code)] // The integration test includes this file and starts the router itself.

@@ -4,7 +4,7 @@ use std::error::Error;
 
 use commerce_webhooks::sparkpay::{EventType, Request, Subscription, TaxReply, Webhook};
 use commerce_webhooks::Secret;
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 /// The token registered in every subscription URL (`?token=…`).
 const TOKEN: &str = "sp_tok_6d0f3c2a9b8e4f71a5c3";
@@ -48,12 +48,16 @@ pub fn run() -> Result<(), Box<dyn Error>> {
         return Err("GetTax parsed as another event".into());
     };
     let rate = Decimal::new(95, 3); // 9.5 %
+                                    // Cents rounded half away from zero, as tax is: `round_dp` rounds half to even.
+    let tax_on = |amount: Decimal| {
+        (amount * rate).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    };
     let mut reply = TaxReply::new();
     for item in &tax.items {
         let amount = if item.is_tax_exempt {
             Decimal::ZERO
         } else {
-            (item.line_item_subtotal * rate).round_dp(2)
+            tax_on(item.line_item_subtotal)
         };
         let to = item
             .destination_address
@@ -65,7 +69,7 @@ pub fn run() -> Result<(), Box<dyn Error>> {
         );
         reply = reply.item(item.cart_item_id, amount);
     }
-    let reply = reply.shipping_tax((tax.shipping_total * rate).round_dp(2));
+    let reply = reply.shipping_tax(tax_on(tax.shipping_total));
     println!(
         "GetTax reply (within {:?}): {}",
         event.reply_deadline().unwrap_or_default(),

@@ -2,8 +2,8 @@
 //! in its signature and receives a verified, typed event.
 //!
 //! ```
-//! use actix_web::{web, App, HttpResponse};
-//! use commerce_webhooks::actix::{Authenticated, Verified};
+//! use actix_web::{web, App};
+//! use commerce_webhooks::actix::Authenticated;
 //! use commerce_webhooks::{kinguin, leasecloud, Reply, Secret};
 //!
 //! async fn on_leasecloud(Authenticated(event): Authenticated<leasecloud::Webhook>) -> Reply {
@@ -18,9 +18,18 @@
 //!     }
 //! }
 //!
-//! async fn on_kinguin(Verified(event): Verified<kinguin::Webhook>) -> HttpResponse {
-//!     println!("Kinguin {}", event.name());
-//!     HttpResponse::NoContent().finish()
+//! async fn on_kinguin(Authenticated(event): Authenticated<kinguin::Webhook>) -> Reply {
+//!     match event {
+//!         Ok(event) => {
+//!             println!("Kinguin {}", event.name());
+//!             Reply::no_content()
+//!         }
+//!         // Kinguin drops what fails a few times: keep it, then answer 204 all the same.
+//!         Err(unparsed) => {
+//!             eprintln!("dead letter {:?}: {} bytes", unparsed.name, unparsed.body.len());
+//!             unparsed.into()
+//!         }
+//!     }
 //! }
 //!
 //! # fn main() -> Result<(), commerce_webhooks::ConfigError> {

@@ -3,10 +3,9 @@
 //!
 //! ```
 //! use axum::extract::FromRef;
-//! use axum::http::StatusCode;
 //! use axum::routing::post;
 //! use axum::Router;
-//! use commerce_webhooks::axum::{Authenticated, Verified};
+//! use commerce_webhooks::axum::Authenticated;
 //! use commerce_webhooks::{kinguin, leasecloud, Reply, Secret};
 //!
 //! /// The verifiers, built once at start-up; each handler takes its own by `FromRef`.
@@ -28,9 +27,18 @@
 //!     }
 //! }
 //!
-//! async fn on_kinguin(Verified(event): Verified<kinguin::Webhook>) -> StatusCode {
-//!     println!("Kinguin {}", event.name());
-//!     StatusCode::NO_CONTENT
+//! async fn on_kinguin(Authenticated(event): Authenticated<kinguin::Webhook>) -> Reply {
+//!     match event {
+//!         Ok(event) => {
+//!             println!("Kinguin {}", event.name());
+//!             Reply::no_content()
+//!         }
+//!         // Kinguin drops what fails a few times: keep it, then answer 204 all the same.
+//!         Err(unparsed) => {
+//!             eprintln!("dead letter {:?}: {} bytes", unparsed.name, unparsed.body.len());
+//!             unparsed.into()
+//!         }
+//!     }
 //! }
 //!
 //! # fn main() -> Result<(), commerce_webhooks::ConfigError> {

@@ -38,7 +38,7 @@
 //! ```
 //! use commerce_webhooks::sparkpay::{EventType, Request, TaxReply, ValidationReply, Webhook};
 //! use commerce_webhooks::Secret;
-//! use rust_decimal::Decimal;
+//! use rust_decimal::{Decimal, RoundingStrategy};
 //!
 //! // At start-up.
 //! let hook = Webhook::new(Secret::new("sp_tok_6d0f3c2a9b8e4f71")?);
@@ -53,10 +53,15 @@
 //! let reply = match hook.verify_query(event, query, body)? {
 //!     Request::GetTax(tax) => {
 //!         let rate = Decimal::new(825, 4); // 8.25 %
-//!         let reply = tax.items.iter().fold(TaxReply::new(), |reply, item| {
-//!             reply.item(item.cart_item_id, (item.line_item_subtotal * rate).round_dp(2))
+//!         // Cents rounded half away from zero, as tax is: `round_dp` rounds half to even.
+//!         let tax_on = |amount: Decimal| {
+//!             (amount * rate).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+//!         };
+//!         let reply = tax.items.iter().fold(TaxReply::new(), |reply, item| match item.is_tax_exempt {
+//!             true => reply.item(item.cart_item_id, Decimal::ZERO),
+//!             false => reply.item(item.cart_item_id, tax_on(item.line_item_subtotal)),
 //!         });
-//!         serde_json::to_string(&reply.shipping_tax((tax.shipping_total * rate).round_dp(2)))?
+//!         serde_json::to_string(&reply.shipping_tax(tax_on(tax.shipping_total)))?
 //!     }
 //!     Request::ValidateCart(_) => serde_json::to_string(&ValidationReply::ok())?,
 //!     Request::OrderPlaced(placed) => {
