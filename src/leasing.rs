@@ -215,8 +215,11 @@ pub(crate) fn deserialize_event<'de, K: for<'r> Dispatch<'r>, D: Deserializer<'d
 
 /// Whether `id` can name an event: a blank one would give every event that has one the same
 /// idempotency key, and a duplicate guard would then drop all but the first.
+#[inline]
 pub(crate) fn is_usable_id(id: &str) -> bool {
-    !id.trim().is_empty()
+    // Nearly every id starts with a visible ASCII character: that settles it.
+    let visible = |byte: &u8| byte.is_ascii() && !byte.is_ascii_whitespace();
+    id.as_bytes().first().is_some_and(visible) || !id.trim().is_empty()
 }
 
 /// Parses an envelope into a kind that owns its text, and insists on its event id.

@@ -58,8 +58,20 @@ fn text<'a, S: EventText<'a>>(text: &'a str) -> S {
     S::from_cow(Cow::Borrowed(text))
 }
 
-fn optional_text<'a, S: EventText<'a>>(member: Option<Option<&'a str>>) -> Option<S> {
-    member.flatten().map(text)
+fn text_value<'a, S: EventText<'a>>(cursor: &mut Cursor<'a>) -> Option<S> {
+    cursor.string().map(text)
+}
+
+fn optional_text<'a, S: EventText<'a>>(cursor: &mut Cursor<'a>) -> Option<Option<S>> {
+    Some(cursor.optional_string()?.map(text))
+}
+
+fn order_id(cursor: &mut Cursor<'_>) -> Option<OrderId> {
+    Some(OrderId::string(cursor.string()?.to_owned()))
+}
+
+fn order_status(cursor: &mut Cursor<'_>) -> Option<OrderStatus> {
+    cursor.string().map(OrderStatus::from)
 }
 
 fn count(cursor: &mut Cursor<'_>) -> Option<u32> {
@@ -68,95 +80,6 @@ fn count(cursor: &mut Cursor<'_>) -> Option<u32> {
 
 fn datetime(cursor: &mut Cursor<'_>) -> Option<time::OffsetDateTime> {
     parse_datetime(cursor.string()?)
-}
-
-fn read_order<'a, S: EventText<'a>>(cursor: &mut Cursor<'a>) -> Option<Order<S>> {
-    cursor.object_either(read_order_in_order, read_order_by_name)
-}
-
-/// An order in LeaseCloud's member order.
-fn read_order_in_order<'a, S: EventText<'a>>(members: &mut InOrder<'_, 'a>) -> Option<Order<S>> {
-    let id = members.member(name!("id"), Cursor::string)?;
-    let org_number = members.member(name!("orgNumber"), Cursor::optional_string)?;
-    let status = members.member(name!("status"), Cursor::string)?;
-    let total_amount = members.member(name!("totalAmount"), Cursor::integer)?;
-    let vat = members.member(name!("VAT"), Cursor::integer)?;
-    let shipping_amount = members.member(name!("shippingAmount"), Cursor::integer)?;
-    let shipping_vat = members.member(name!("shippingVAT"), Cursor::integer)?;
-    let currency = members.member(name!("currency"), Cursor::string)?;
-    let months = members.member(name!("months"), count)?;
-    let billing = members.member(name!("billing"), read_address)?;
-    let shipping = members.member(name!("shipping"), read_optional_address)?;
-    let items = members.member(name!("items"), read_items)?;
-    let created_at = members.member(name!("createdAt"), datetime)?;
-    let updated_at = members.member(name!("updatedAt"), datetime)?;
-    Some(Order {
-        id: OrderId::string(id.to_owned()),
-        org_number: org_number.map(text),
-        status: OrderStatus::from(status),
-        total_amount,
-        vat,
-        shipping_amount,
-        shipping_vat,
-        currency: text(currency),
-        months,
-        billing,
-        shipping,
-        items,
-        created_at,
-        updated_at,
-    })
-}
-
-/// An order whose members come in any order, some of them unknown.
-fn read_order_by_name<'a, S: EventText<'a>>(cursor: &mut Cursor<'a>) -> Option<Order<S>> {
-    let mut id = None;
-    let mut org_number = None;
-    let mut status = None;
-    let mut total_amount = None;
-    let mut vat = None;
-    let mut shipping_amount = None;
-    let mut shipping_vat = None;
-    let mut currency = None;
-    let mut months = None;
-    let mut billing = None;
-    let mut shipping = None;
-    let mut items = None;
-    let mut created_at = None;
-    let mut updated_at = None;
-    cursor.object(|cursor, key| match key {
-        "id" => first(&mut id, cursor.string()?),
-        "orgNumber" => first(&mut org_number, cursor.optional_string()?),
-        "status" => first(&mut status, cursor.string()?),
-        "totalAmount" => first(&mut total_amount, cursor.integer()?),
-        "VAT" => first(&mut vat, cursor.integer()?),
-        "shippingAmount" => first(&mut shipping_amount, cursor.integer()?),
-        "shippingVAT" => first(&mut shipping_vat, cursor.integer()?),
-        "currency" => first(&mut currency, cursor.string()?),
-        "months" => first(&mut months, count(cursor)?),
-        "billing" => first(&mut billing, read_address(cursor)?),
-        "shipping" => first(&mut shipping, read_optional_address(cursor)?),
-        "items" => first(&mut items, read_items(cursor)?),
-        "createdAt" => first(&mut created_at, datetime(cursor)?),
-        "updatedAt" => first(&mut updated_at, datetime(cursor)?),
-        _ => cursor.skip_value(),
-    })?;
-    Some(Order {
-        id: OrderId::string(id?.to_owned()),
-        org_number: optional_text(org_number),
-        status: OrderStatus::from(status?),
-        total_amount: total_amount?,
-        vat: vat?,
-        shipping_amount: shipping_amount?,
-        shipping_vat: shipping_vat?,
-        currency: text(currency?),
-        months: months?,
-        billing: billing?,
-        shipping: shipping.flatten(),
-        items: items?,
-        created_at: created_at?,
-        updated_at: updated_at?,
-    })
 }
 
 fn read_optional_address<'a, S: EventText<'a>>(
@@ -168,87 +91,6 @@ fn read_optional_address<'a, S: EventText<'a>>(
     }
 }
 
-fn read_address<'a, S: EventText<'a>>(cursor: &mut Cursor<'a>) -> Option<Address<S>> {
-    cursor.object_either(read_address_in_order, read_address_by_name)
-}
-
-/// An address in LeaseCloud's member order.
-fn read_address_in_order<'a, S: EventText<'a>>(
-    members: &mut InOrder<'_, 'a>,
-) -> Option<Address<S>> {
-    let mut member = |name| Some(members.member(name, Cursor::optional_string)?.map(text));
-    let first_name = member(name!("firstName"))?;
-    let last_name = member(name!("lastName"))?;
-    let email = member(name!("email"))?;
-    let phone = member(name!("phone"))?;
-    let company = member(name!("company"))?;
-    let address = member(name!("address"))?;
-    let address2 = member(name!("address2"))?;
-    let city = member(name!("city"))?;
-    let state = member(name!("state"))?;
-    let postal_code = member(name!("postalCode"))?;
-    let country = member(name!("country"))?;
-    Some(Address {
-        first_name,
-        last_name,
-        email,
-        phone,
-        company,
-        address,
-        address2,
-        city,
-        state,
-        postal_code,
-        country,
-    })
-}
-
-/// An address whose members come in any order, some of them unknown.
-fn read_address_by_name<'a, S: EventText<'a>>(cursor: &mut Cursor<'a>) -> Option<Address<S>> {
-    let mut first_name = None;
-    let mut last_name = None;
-    let mut email = None;
-    let mut phone = None;
-    let mut company = None;
-    let mut address = None;
-    let mut address2 = None;
-    let mut city = None;
-    let mut state = None;
-    let mut postal_code = None;
-    let mut country = None;
-    cursor.object(|cursor, key| {
-        let slot = match key {
-            "firstName" => &mut first_name,
-            "lastName" => &mut last_name,
-            "email" => &mut email,
-            "phone" => &mut phone,
-            "company" => &mut company,
-            "address" => &mut address,
-            "address2" => &mut address2,
-            "city" => &mut city,
-            "state" => &mut state,
-            // Serde also takes a number here; this reader leaves that to it.
-            "postalCode" => &mut postal_code,
-            "country" => &mut country,
-            _ => return cursor.skip_value(),
-        };
-        first(slot, cursor.optional_string()?)
-    })?;
-    Some(Address {
-        first_name: optional_text(first_name),
-        last_name: optional_text(last_name),
-        email: optional_text(email),
-        phone: optional_text(phone),
-        company: optional_text(company),
-        address: optional_text(address),
-        address2: optional_text(address2),
-        city: optional_text(city),
-        state: optional_text(state),
-        postal_code: optional_text(postal_code),
-        country: optional_text(country),
-    })
-}
-
 fn read_items<'a, S: EventText<'a>>(cursor: &mut Cursor<'a>) -> Option<Vec<Item<S>>> {
     let mut items = Vec::new();
     cursor.array(|cursor| {
@@ -258,72 +100,102 @@ fn read_items<'a, S: EventText<'a>>(cursor: &mut Cursor<'a>) -> Option<Vec<Item<
     Some(items)
 }
 
-fn read_item<'a, S: EventText<'a>>(cursor: &mut Cursor<'a>) -> Option<Item<S>> {
-    cursor.object_either(read_item_in_order, read_item_by_name)
+/// The readers of one object, from one declaration of its members: each member's field, its
+/// JSON name, and the function that reads its value. `required` members must be there;
+/// `optional` ones may be absent or `null`; `by_name` ones are optional and left out of the
+/// order LeaseCloud sends (an object that has them is read by name).
+///
+/// Declares `$read`, which reads the object with `$in_order` (see [`InOrder`]: the members in
+/// LeaseCloud's order, one 16-byte comparison per name) or, when it departs from that order,
+/// again from its start with `$by_name` (any order, unknown members skipped).
+macro_rules! object_readers {
+    (
+        $model:ident: $read:ident, $in_order:ident, $by_name:ident {
+            $( $field:ident: $kind:ident $json:literal => $value:expr, )*
+        }
+    ) => {
+        fn $read<'a, S: EventText<'a>>(cursor: &mut Cursor<'a>) -> Option<$model<S>> {
+            cursor.object_either($in_order, $by_name)
+        }
+
+        fn $in_order<'a, S: EventText<'a>>(members: &mut InOrder<'_, 'a>) -> Option<$model<S>> {
+            $( let $field = object_readers!(@next $kind, members, $json, $value); )*
+            Some($model { $( $field, )* })
+        }
+
+        fn $by_name<'a, S: EventText<'a>>(cursor: &mut Cursor<'a>) -> Option<$model<S>> {
+            $( let mut $field = None; )*
+            cursor.object(|cursor, key| match key {
+                $( $json => first(&mut $field, $value(cursor)?), )*
+                _ => cursor.skip_value(),
+            })?;
+            Some($model { $( $field: object_readers!(@seen $kind, $field), )* })
+        }
+    };
+    (@next by_name, $members:ident, $json:literal, $value:expr) => {
+        None
+    };
+    (@next $kind:ident, $members:ident, $json:literal, $value:expr) => {
+        $members.member(name!($json), $value)?
+    };
+    (@seen required, $field:ident) => {
+        $field?
+    };
+    (@seen $kind:ident, $field:ident) => {
+        $field.flatten()
+    };
 }
 
-/// An order line in LeaseCloud's member order, without the optional members the page sample
-/// leaves out (a line with them is read by name).
-fn read_item_in_order<'a, S: EventText<'a>>(members: &mut InOrder<'_, 'a>) -> Option<Item<S>> {
-    let name = members.member(name!("name"), Cursor::string)?;
-    let product_id = members.member(name!("productId"), Cursor::string)?;
-    let article_nr = members.member(name!("articleNr"), Cursor::optional_string)?;
-    let quantity = members.member(name!("quantity"), count)?;
-    let unit_amount = members.member(name!("unitAmount"), Cursor::integer)?;
-    let total_amount = members.member(name!("totalAmount"), Cursor::integer)?;
-    let vat = members.member(name!("VAT"), Cursor::integer)?;
-    Some(Item {
-        name: text(name),
-        product_id: text(product_id),
-        article_nr: article_nr.map(text),
-        quantity,
-        unit_amount,
-        total_amount,
-        vat,
-        sku: None,
-        variation_id: None,
-        serial_number: None,
-    })
+object_readers! {
+    Order: read_order, read_order_in_order, read_order_by_name {
+        id: required "id" => order_id,
+        org_number: optional "orgNumber" => optional_text,
+        status: required "status" => order_status,
+        total_amount: required "totalAmount" => Cursor::integer,
+        vat: required "VAT" => Cursor::integer,
+        shipping_amount: required "shippingAmount" => Cursor::integer,
+        shipping_vat: required "shippingVAT" => Cursor::integer,
+        currency: required "currency" => text_value,
+        months: required "months" => count,
+        billing: required "billing" => read_address,
+        shipping: optional "shipping" => read_optional_address,
+        items: required "items" => read_items,
+        created_at: required "createdAt" => datetime,
+        updated_at: required "updatedAt" => datetime,
+    }
 }
 
-/// An order line whose members come in any order, some of them unknown.
-fn read_item_by_name<'a, S: EventText<'a>>(cursor: &mut Cursor<'a>) -> Option<Item<S>> {
-    let mut name = None;
-    let mut product_id = None;
-    let mut article_nr = None;
-    let mut quantity = None;
-    let mut unit_amount = None;
-    let mut total_amount = None;
-    let mut vat = None;
-    let mut sku = None;
-    let mut variation_id = None;
-    let mut serial_number = None;
-    cursor.object(|cursor, key| match key {
-        "name" => first(&mut name, cursor.string()?),
+object_readers! {
+    Address: read_address, read_address_in_order, read_address_by_name {
+        first_name: optional "firstName" => optional_text,
+        last_name: optional "lastName" => optional_text,
+        email: optional "email" => optional_text,
+        phone: optional "phone" => optional_text,
+        company: optional "company" => optional_text,
+        address: optional "address" => optional_text,
+        address2: optional "address2" => optional_text,
+        city: optional "city" => optional_text,
+        state: optional "state" => optional_text,
+        // Serde also takes a number here; this reader leaves that to it.
+        postal_code: optional "postalCode" => optional_text,
+        country: optional "country" => optional_text,
+    }
+}
+
+object_readers! {
+    Item: read_item, read_item_in_order, read_item_by_name {
+        name: required "name" => text_value,
         // Serde also takes an integer id; this reader leaves that to it.
-        "productId" => first(&mut product_id, cursor.string()?),
-        "articleNr" => first(&mut article_nr, cursor.optional_string()?),
-        "quantity" => first(&mut quantity, count(cursor)?),
-        "unitAmount" => first(&mut unit_amount, cursor.integer()?),
-        "totalAmount" => first(&mut total_amount, cursor.integer()?),
-        "VAT" => first(&mut vat, cursor.integer()?),
-        "sku" => first(&mut sku, cursor.optional_string()?),
-        "variationId" => first(&mut variation_id, cursor.optional_string()?),
-        "serialNumber" => first(&mut serial_number, cursor.optional_string()?),
-        _ => cursor.skip_value(),
-    })?;
-    Some(Item {
-        name: text(name?),
-        product_id: text(product_id?),
-        article_nr: optional_text(article_nr),
-        quantity: quantity?,
-        unit_amount: unit_amount?,
-        total_amount: total_amount?,
-        vat: vat?,
-        sku: optional_text(sku),
-        variation_id: optional_text(variation_id),
-        serial_number: optional_text(serial_number),
-    })
+        product_id: required "productId" => text_value,
+        article_nr: optional "articleNr" => optional_text,
+        quantity: required "quantity" => count,
+        unit_amount: required "unitAmount" => Cursor::integer,
+        total_amount: required "totalAmount" => Cursor::integer,
+        vat: required "VAT" => Cursor::integer,
+        sku: by_name "sku" => optional_text,
+        variation_id: by_name "variationId" => optional_text,
+        serial_number: by_name "serialNumber" => optional_text,
+    }
 }
 
 #[cfg(test)]
