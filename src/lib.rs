@@ -172,6 +172,7 @@ pub mod kinguin;
 pub mod leasecloud;
 pub mod montly;
 mod provider;
+pub mod samples;
 pub mod scheme;
 mod secret;
 pub mod sparkpay;
