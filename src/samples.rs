@@ -27,9 +27,9 @@
 //!   page, whose bodies are shorter; the event name is what Kinguin sends as `X-Event-Name`.
 //! - [`SPARKPAY`]: one body per [`EventType`](crate::sparkpay::EventType), all 30 in the order
 //!   of [`EventType::ALL`](crate::sparkpay::EventType::ALL), the event name being the type's
-//!   (Spark Pay names it only through the URL). They are the samples of each payload's
-//!   documentation, built from the resource pages' samples with the fixes those documents
-//!   describe; event types that share a payload share its sample.
+//!   (Spark Pay names it only through the URL). They are the samples that each payload's
+//!   documentation shows and checks, built from the resource pages' samples with the fixes
+//!   those documents describe; event types that share a payload share its sample.
 
 /// One sample delivery: the event's name as the provider spells it, and its body as the page
 /// shows it.
@@ -47,178 +47,106 @@ pub struct Sample {
 }
 
 /// A fixture file's text without its final line ending. Every sample's path is written here
-/// once, relative to the fixtures folder.
+/// once, relative to the fixtures folder; the Spark Pay payloads' documentation includes the
+/// same request files as its samples.
 macro_rules! fixture {
     ($path:literal) => {
         include_str!(concat!("../tests/fixtures/", $path)).trim_ascii_end()
     };
 }
 
-const fn sample(event: &'static str, body: &'static str, source: &'static str) -> Sample {
-    Sample {
-        event,
-        body,
-        source,
-    }
+/// A `&[Sample]` of one page: `event => body` pairs, each of which may name another page
+/// (`; from PAGE`).
+macro_rules! samples {
+    ($(#[$doc:meta])* $name:ident from $page:expr, [$($event:literal => $body:expr $(; from $own:expr)?,)*]) => {
+        $(#[$doc])*
+        pub const $name: &[Sample] = &[
+            $(Sample { event: $event, body: $body, source: samples!(@page $page $(, $own)?) },)*
+        ];
+    };
+    (@page $page:expr) => { $page };
+    (@page $page:expr, $own:expr) => { $own };
 }
 
-const LEASECLOUD_PAGE: &str = "LeaseCloud's webhooks page";
-const MONTLY_PAGE: &str = "Montly's webhooks page";
-const EZQ_PAGE: &str = "EZQ Venture's webhooks page";
-const KINGUIN_CURRENT_PAGE: &str = "Kinguin's current webhooks page";
-const KINGUIN_EARLIER_PAGE: &str = "Kinguin's earlier webhooks page";
-const SPARKPAY_DOCS: &str = "the crate's Spark Pay payload documentation";
+samples! {
+    /// LeaseCloud's samples.
+    LEASECLOUD from "LeaseCloud's webhooks page", [
+        "order.created" => fixture!("leasecloud/order_created.json"),
+    ]
+}
 
-/// LeaseCloud's samples.
-pub const LEASECLOUD: &[Sample] = &[sample(
-    "order.created",
-    fixture!("leasecloud/order_created.json"),
-    LEASECLOUD_PAGE,
-)];
+samples! {
+    /// Montly's samples.
+    MONTLY from "Montly's webhooks page", [
+        "order.accepted" => fixture!("montly/order_accepted.json"),
+        "order.declined" => fixture!("montly/order_declined.json"),
+        "order.signed" => fixture!("montly/order_signed.json"),
+        "order.deliveryApproved" => fixture!("montly/order_delivery_approved.json"),
+        "tariff.updated" => fixture!("montly/tariff_updated.json"),
+    ]
+}
 
-/// Montly's samples.
-pub const MONTLY: &[Sample] = &[
-    sample(
-        "order.accepted",
-        fixture!("montly/order_accepted.json"),
-        MONTLY_PAGE,
-    ),
-    sample(
-        "order.declined",
-        fixture!("montly/order_declined.json"),
-        MONTLY_PAGE,
-    ),
-    sample(
-        "order.signed",
-        fixture!("montly/order_signed.json"),
-        MONTLY_PAGE,
-    ),
-    sample(
-        "order.deliveryApproved",
-        fixture!("montly/order_delivery_approved.json"),
-        MONTLY_PAGE,
-    ),
-    sample(
-        "tariff.updated",
-        fixture!("montly/tariff_updated.json"),
-        MONTLY_PAGE,
-    ),
-];
+samples! {
+    /// EZQ Venture's samples.
+    EZQ from "EZQ Venture's webhooks page", [
+        "order_marketplace.confirmed" => fixture!("ezq/order_marketplace_confirmed.json"),
+    ]
+}
 
-/// EZQ Venture's samples.
-pub const EZQ: &[Sample] = &[sample(
-    "order_marketplace.confirmed",
-    fixture!("ezq/order_marketplace_confirmed.json"),
-    EZQ_PAGE,
-)];
+samples! {
+    /// Kinguin's samples: the current page's first, so that the first sample of a name is the
+    /// body Kinguin sends today.
+    KINGUIN from "Kinguin's current webhooks page", [
+        "product.update" => fixture!("kinguin/current_product_update.json"),
+        "order.status" => fixture!("kinguin/current_order_status.json"),
+        "product.update" => fixture!("kinguin/old_product_update.json"); from KINGUIN_EARLIER,
+        "order.complete" => fixture!("kinguin/old_order_complete.json"); from KINGUIN_EARLIER,
+        "order.status" => fixture!("kinguin/old_order_status.json"); from KINGUIN_EARLIER,
+    ]
+}
 
-/// Kinguin's samples: the current page's first, so that the first sample of a name is the
-/// body Kinguin sends today.
-pub const KINGUIN: &[Sample] = &[
-    sample(
-        "product.update",
-        fixture!("kinguin/current_product_update.json"),
-        KINGUIN_CURRENT_PAGE,
-    ),
-    sample(
-        "order.status",
-        fixture!("kinguin/current_order_status.json"),
-        KINGUIN_CURRENT_PAGE,
-    ),
-    sample(
-        "product.update",
-        fixture!("kinguin/old_product_update.json"),
-        KINGUIN_EARLIER_PAGE,
-    ),
-    sample(
-        "order.complete",
-        fixture!("kinguin/old_order_complete.json"),
-        KINGUIN_EARLIER_PAGE,
-    ),
-    sample(
-        "order.status",
-        fixture!("kinguin/old_order_status.json"),
-        KINGUIN_EARLIER_PAGE,
-    ),
-];
+const KINGUIN_EARLIER: &str = "Kinguin's earlier webhooks page";
 
-const SPARKPAY_PAYMENT: &str = fixture!("sparkpay/requests/AuthorizingPayment.json");
-const SPARKPAY_CUSTOMER: &str = fixture!("sparkpay/requests/CustomerCreated.json");
-const SPARKPAY_PRODUCT: &str = fixture!("sparkpay/requests/ProductCreated.json");
-const SPARKPAY_ORDER: &str = fixture!("sparkpay/requests/NewOrder.json");
-const SPARKPAY_QUOTE: &str = fixture!("sparkpay/requests/NewQuote.json");
+/// The request bodies that several Spark Pay event types share.
+const PAYMENT: &str = fixture!("sparkpay/requests/AuthorizingPayment.json");
+const CUSTOMER: &str = fixture!("sparkpay/requests/CustomerCreated.json");
+const PRODUCT: &str = fixture!("sparkpay/requests/ProductCreated.json");
+const ORDER: &str = fixture!("sparkpay/requests/NewOrder.json");
+const QUOTE: &str = fixture!("sparkpay/requests/NewQuote.json");
 
-/// Spark Pay's samples, one per event type, in the order of
-/// [`EventType::ALL`](crate::sparkpay::EventType::ALL).
-pub const SPARKPAY: &[Sample] = &[
-    sample("AuthorizingPayment", SPARKPAY_PAYMENT, SPARKPAY_DOCS),
-    sample("CapturingPayment", SPARKPAY_PAYMENT, SPARKPAY_DOCS),
-    sample("CustomerCreated", SPARKPAY_CUSTOMER, SPARKPAY_DOCS),
-    sample(
-        "CustomerEmailUpdated",
-        fixture!("sparkpay/requests/CustomerEmailUpdated.json"),
-        SPARKPAY_DOCS,
-    ),
-    sample("CustomerUpdated", SPARKPAY_CUSTOMER, SPARKPAY_DOCS),
-    sample("CustomerRegistered", SPARKPAY_CUSTOMER, SPARKPAY_DOCS),
-    sample(
-        "GetDiscount",
-        fixture!("sparkpay/requests/GetDiscount.json"),
-        SPARKPAY_DOCS,
-    ),
-    sample(
-        "GetPrice",
-        fixture!("sparkpay/requests/GetPrice.json"),
-        SPARKPAY_DOCS,
-    ),
-    sample(
-        "GetProductStatus",
-        fixture!("sparkpay/requests/GetProductStatus.json"),
-        SPARKPAY_DOCS,
-    ),
-    sample(
-        "GetTax",
-        fixture!("sparkpay/requests/GetTax.json"),
-        SPARKPAY_DOCS,
-    ),
-    sample("NewOrder", SPARKPAY_ORDER, SPARKPAY_DOCS),
-    sample("NewQuote", SPARKPAY_QUOTE, SPARKPAY_DOCS),
-    sample("NewValidOrder", SPARKPAY_ORDER, SPARKPAY_DOCS),
-    sample("OrderApproved", SPARKPAY_ORDER, SPARKPAY_DOCS),
-    sample("OrderCanceled", SPARKPAY_ORDER, SPARKPAY_DOCS),
-    sample("OrderDeclined", SPARKPAY_ORDER, SPARKPAY_DOCS),
-    sample("OrderPlaced", SPARKPAY_ORDER, SPARKPAY_DOCS),
-    sample("OrderShipped", SPARKPAY_ORDER, SPARKPAY_DOCS),
-    sample(
-        "OrderStatusChanged",
-        fixture!("sparkpay/requests/OrderStatusChanged.json"),
-        SPARKPAY_DOCS,
-    ),
-    sample("OrderUpdated", SPARKPAY_ORDER, SPARKPAY_DOCS),
-    sample("PaymentProcessed", SPARKPAY_PAYMENT, SPARKPAY_DOCS),
-    sample("ProductCreated", SPARKPAY_PRODUCT, SPARKPAY_DOCS),
-    sample(
-        "ProductStatusChanged",
-        fixture!("sparkpay/requests/ProductStatusChanged.json"),
-        SPARKPAY_DOCS,
-    ),
-    sample("ProductUpdated", SPARKPAY_PRODUCT, SPARKPAY_DOCS),
-    sample(
-        "QuoteStatusChanged",
-        fixture!("sparkpay/requests/QuoteStatusChanged.json"),
-        SPARKPAY_DOCS,
-    ),
-    sample("QuoteUpdated", SPARKPAY_QUOTE, SPARKPAY_DOCS),
-    sample(
-        "ValidateCart",
-        fixture!("sparkpay/requests/ValidateCart.json"),
-        SPARKPAY_DOCS,
-    ),
-    sample(
-        "ValidateCheckout",
-        fixture!("sparkpay/requests/ValidateCheckout.json"),
-        SPARKPAY_DOCS,
-    ),
-    sample("ValidateCustomer", SPARKPAY_CUSTOMER, SPARKPAY_DOCS),
-    sample("ValidateProduct", SPARKPAY_PRODUCT, SPARKPAY_DOCS),
-];
+samples! {
+    /// Spark Pay's samples, one per event type, in the order of
+    /// [`EventType::ALL`](crate::sparkpay::EventType::ALL).
+    SPARKPAY from "the crate's Spark Pay payload documentation", [
+        "AuthorizingPayment" => PAYMENT,
+        "CapturingPayment" => PAYMENT,
+        "CustomerCreated" => CUSTOMER,
+        "CustomerEmailUpdated" => fixture!("sparkpay/requests/CustomerEmailUpdated.json"),
+        "CustomerUpdated" => CUSTOMER,
+        "CustomerRegistered" => CUSTOMER,
+        "GetDiscount" => fixture!("sparkpay/requests/GetDiscount.json"),
+        "GetPrice" => fixture!("sparkpay/requests/GetPrice.json"),
+        "GetProductStatus" => fixture!("sparkpay/requests/GetProductStatus.json"),
+        "GetTax" => fixture!("sparkpay/requests/GetTax.json"),
+        "NewOrder" => ORDER,
+        "NewQuote" => QUOTE,
+        "NewValidOrder" => ORDER,
+        "OrderApproved" => ORDER,
+        "OrderCanceled" => ORDER,
+        "OrderDeclined" => ORDER,
+        "OrderPlaced" => ORDER,
+        "OrderShipped" => ORDER,
+        "OrderStatusChanged" => fixture!("sparkpay/requests/OrderStatusChanged.json"),
+        "OrderUpdated" => ORDER,
+        "PaymentProcessed" => PAYMENT,
+        "ProductCreated" => PRODUCT,
+        "ProductStatusChanged" => fixture!("sparkpay/requests/ProductStatusChanged.json"),
+        "ProductUpdated" => PRODUCT,
+        "QuoteStatusChanged" => fixture!("sparkpay/requests/QuoteStatusChanged.json"),
+        "QuoteUpdated" => QUOTE,
+        "ValidateCart" => fixture!("sparkpay/requests/ValidateCart.json"),
+        "ValidateCheckout" => fixture!("sparkpay/requests/ValidateCheckout.json"),
+        "ValidateCustomer" => CUSTOMER,
+        "ValidateProduct" => PRODUCT,
+    ]
+}
