@@ -186,6 +186,8 @@ pub mod leasecloud;
 pub mod montly;
 pub mod sparkpay;
 
+pub mod samples;
+
 mod adapters;
 
 /// Crate-private code for the fuzz targets only: cargo-fuzz builds every crate with

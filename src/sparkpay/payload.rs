@@ -25,20 +25,9 @@ use crate::de::lenient as l;
 /// use rust_decimal::Decimal;
 /// use time::macros::datetime;
 ///
-/// let body = br#"{"order_payment": {
-///     "id": 1, "customer_id": 1, "order_id": 100000, "customer_payment_method_id": 1,
-///     "payment_method_id": 0, "payment_type": "CreditCard", "is_approved": false,
-///     "is_declined": false, "card_type": "Visa", "card_expiration_month": 12,
-///     "card_expiration_year": 2015, "cardholder_name": "John Doe",
-///     "paid_at": "2014-04-07T11:43:09.103-05:00", "approved_at": "", "authorization_code": "",
-///     "reject_reason": "", "avs_code": "", "payment_method_name": "Credit Card",
-///     "transaction_type": "None", "amount": 60.73, "payment_note": "",
-///     "updated_at": "2014-04-07T11:43:09.127-05:00",
-///     "created_at": "2014-04-07T11:43:09.127-05:00", "gift_certificate_id": null,
-///     "is_captured": false, "transaction_id": "", "last_four": "", "is_void": false,
-///     "gateway_response_code": "", "cvv_response_code": "", "payment_ref_num": "",
-///     "store_method_payment_id": 0
-/// }}"#;
+/// let body = br#"
+#[doc = include_str!("../../tests/fixtures/sparkpay/requests/AuthorizingPayment.json")]
+/// "#;
 /// for event in [
 ///     EventType::AuthorizingPayment,
 ///     EventType::CapturingPayment,
@@ -77,10 +66,9 @@ pub struct PaymentRequest {
 /// ```
 /// use commerce_webhooks::sparkpay::{EventType, Request};
 ///
-/// let body = br#"{"items": [
-///   {"item_number": "60PY2DR", "quantity": 2, "variant_ids": [7, 23], "variant_inventory_id": 1},
-///   {"item_number": "42LP1", "quantity": 1, "variant_ids": [], "variant_inventory_id": null}
-/// ], "customer_type_id": 1}"#;
+/// let body = br#"
+#[doc = include_str!("../../tests/fixtures/sparkpay/requests/GetPrice.json")]
+/// "#;
 /// let Request::GetPrice(request) = Request::parse(EventType::GetPrice, body)? else {
 ///     unreachable!()
 /// };
@@ -139,53 +127,9 @@ pub struct PriceItem {
 /// use commerce_webhooks::sparkpay::{EventType, Request};
 /// use rust_decimal::Decimal;
 ///
-/// let body = br#"{"items": [{
-///   "product_id": 18, "variant_inventory_id": null, "product_status_id": 1,
-///   "inventory": 12, "item_number": "NAT-DT-SET", "manufacturer_item_number": "",
-///   "variant_inventory": null, "product_status": {
-///     "id": 1, "name": "In Stock", "time_frame": "1-2 Business Days", "is_unavailable": false,
-///     "is_hidden": false, "is_back_ordered": false, "show_quantity": false,
-///     "updated_at": "2014-03-19T13:31:47.923-05:00", "created_at": "2014-03-19T13:31:47.923-05:00"
-///   }, "product": {
-///     "id": 18, "item_number": "NAT-DT-SET", "item_name": "Natalie Dining Table Set",
-///     "product_status_id": 1, "price": 589, "cost": 0, "retail": 689, "quantity_on_hand": 12,
-///     "is_spotlight_item": 1, "is_hidden": 0, "use_variant_inventory": false,
-///     "add_to_cart_message": "", "allowed_variable_subscription_types": "",
-///     "approval_required": false, "break_out_shipping": false, "bullets": "",
-///     "bullets_external_url": "", "call_for_pricing": 0, "call_for_shipping": 0,
-///     "call_for_shipping_on_whole_order": false, "custom_flag_1": false, "custom_flag_2": false,
-///     "custom_flag_3": false, "custom_flag_4": false, "custom_flag_5": false,
-///     "custom_upsell_url": "", "days_until_reorder_allowed": 0, "do_not_discount": false,
-///     "drop_ship": false, "e_product_allow_multiple_deliveries": 0,
-///     "e_product_delivery_action": "None", "e_product_email": "",
-///     "e_product_generic_password": "", "e_product_generic_username": "",
-///     "e_product_password": "", "e_product_serial_number_file_path": "",
-///     "e_product_type": "NotAnEProduct", "e_product_url": "",
-///     "e_product_verification_link_expiration": 0, "earns_points": true,
-///     "enable_low_stock_warning": false, "exclude_children_from_display": false,
-///     "exclude_from_commissions": false, "exclude_parent_from_display": false,
-///     "force_separate_order": false, "gtin": "", "has_visible_variants": false, "head_tags": "",
-///     "hide_variant_surcharges": false, "inelligible_for_purchase_by_points": false,
-///     "is_child_product": false, "is_discontinued": false, "is_featured_item": false,
-///     "is_kit": false, "is_non_inventory": false, "is_non_shipping_item": false,
-///     "is_non_taxable": 0, "is_shipped_individually": 0, "is_subscription_product": false,
-///     "keywords": "", "last_item_number": "",
-///     "long_description_1": "Always ready to impress your guests.", "long_description_2": "",
-///     "long_description_3": "", "long_description_4": "", "long_description_5": "",
-///     "long_description_external_url_1": "", "long_description_external_url_2": "",
-///     "long_description_external_url_3": "", "long_description_external_url_4": "",
-///     "long_description_external_url_5": "", "long_description_tab_name_1": "",
-///     "long_description_tab_name_2": "", "long_description_tab_name_3": "",
-///     "long_description_tab_name_4": "", "long_description_tab_name_5": "", "manufacturer_id": 0,
-///     "manufacturer_part_number": "", "maximum_quantity": 0, "meta_description": "",
-///     "minimum_quantity": 0, "no_price_mask": "", "override_theme_use_tabs": false,
-///     "page_title": "", "primary_category_id": 11, "quantity_increment": 1,
-///     "quantity_on_order": 0, "rate_adjustment_type": "AutoCalculation", "related_name": "",
-///     "shipping_classification_code": "", "short_description": "", "size_unit": "In",
-///     "sort_order": 0, "subscription_frequency_type": "", "supplier_id": 0, "tax_code": "",
-///     "url_rewrite": "", "use_map_pricing": false, "use_pricing_from_parent": false,
-///     "use_tabs": false, "warehouse_id": 0, "weight": 1, "weight_unit": "Lbs"
-/// }}]}"#;
+/// let body = br#"
+#[doc = include_str!("../../tests/fixtures/sparkpay/requests/GetProductStatus.json")]
+/// "#;
 /// let Request::GetProductStatus(request) = Request::parse(EventType::GetProductStatus, body)?
 /// else {
 ///     unreachable!()
@@ -222,53 +166,9 @@ pub struct ProductStatusRequest {
 /// ```
 /// use commerce_webhooks::sparkpay::{EventType, Request};
 ///
-/// let body = br#"{"item": {
-///   "product_id": 18, "variant_inventory_id": null, "product_status_id": 2,
-///   "inventory": 0, "item_number": "NAT-DT-SET", "manufacturer_item_number": "",
-///   "product_status": {
-///     "id": 2, "name": "Out of Stock", "time_frame": "", "is_unavailable": true,
-///     "is_hidden": false, "is_back_ordered": false, "show_quantity": false,
-///     "updated_at": "2014-03-19T13:31:47.923-05:00", "created_at": "2014-03-19T13:31:47.923-05:00"
-///   }, "product": {
-///     "id": 18, "item_number": "NAT-DT-SET", "item_name": "Natalie Dining Table Set",
-///     "product_status_id": 2, "price": 589, "cost": 0, "retail": 689, "quantity_on_hand": 0,
-///     "is_spotlight_item": 1, "is_hidden": 0, "use_variant_inventory": false,
-///     "add_to_cart_message": "", "allowed_variable_subscription_types": "",
-///     "approval_required": false, "break_out_shipping": false, "bullets": "",
-///     "bullets_external_url": "", "call_for_pricing": 0, "call_for_shipping": 0,
-///     "call_for_shipping_on_whole_order": false, "custom_flag_1": false, "custom_flag_2": false,
-///     "custom_flag_3": false, "custom_flag_4": false, "custom_flag_5": false,
-///     "custom_upsell_url": "", "days_until_reorder_allowed": 0, "do_not_discount": false,
-///     "drop_ship": false, "e_product_allow_multiple_deliveries": 0,
-///     "e_product_delivery_action": "None", "e_product_email": "",
-///     "e_product_generic_password": "", "e_product_generic_username": "",
-///     "e_product_password": "", "e_product_serial_number_file_path": "",
-///     "e_product_type": "NotAnEProduct", "e_product_url": "",
-///     "e_product_verification_link_expiration": 0, "earns_points": true,
-///     "enable_low_stock_warning": false, "exclude_children_from_display": false,
-///     "exclude_from_commissions": false, "exclude_parent_from_display": false,
-///     "force_separate_order": false, "gtin": "", "has_visible_variants": false, "head_tags": "",
-///     "hide_variant_surcharges": false, "inelligible_for_purchase_by_points": false,
-///     "is_child_product": false, "is_discontinued": false, "is_featured_item": false,
-///     "is_kit": false, "is_non_inventory": false, "is_non_shipping_item": false,
-///     "is_non_taxable": 0, "is_shipped_individually": 0, "is_subscription_product": false,
-///     "keywords": "", "last_item_number": "",
-///     "long_description_1": "Always ready to impress your guests.", "long_description_2": "",
-///     "long_description_3": "", "long_description_4": "", "long_description_5": "",
-///     "long_description_external_url_1": "", "long_description_external_url_2": "",
-///     "long_description_external_url_3": "", "long_description_external_url_4": "",
-///     "long_description_external_url_5": "", "long_description_tab_name_1": "",
-///     "long_description_tab_name_2": "", "long_description_tab_name_3": "",
-///     "long_description_tab_name_4": "", "long_description_tab_name_5": "", "manufacturer_id": 0,
-///     "manufacturer_part_number": "", "maximum_quantity": 0, "meta_description": "",
-///     "minimum_quantity": 0, "no_price_mask": "", "override_theme_use_tabs": false,
-///     "page_title": "", "primary_category_id": 11, "quantity_increment": 1,
-///     "quantity_on_order": 0, "rate_adjustment_type": "AutoCalculation", "related_name": "",
-///     "shipping_classification_code": "", "short_description": "", "size_unit": "In",
-///     "sort_order": 0, "subscription_frequency_type": "", "supplier_id": 0, "tax_code": "",
-///     "url_rewrite": "", "use_map_pricing": false, "use_pricing_from_parent": false,
-///     "use_tabs": false, "warehouse_id": 0, "weight": 1, "weight_unit": "Lbs"
-/// }}}"#;
+/// let body = br#"
+#[doc = include_str!("../../tests/fixtures/sparkpay/requests/ProductStatusChanged.json")]
+/// "#;
 /// let Request::ProductStatusChanged(change) =
 ///     Request::parse(EventType::ProductStatusChanged, body)?
 /// else {
@@ -340,23 +240,9 @@ pub struct ProductStatusItem {
 /// use commerce_webhooks::sparkpay::{EventType, Request};
 /// use rust_decimal::Decimal;
 ///
-/// let body = br#"{
-///   "items": [
-///     {"cart_item_id": 321, "item_number": "60PY2DR", "item_name": "60PY2DR",
-///      "manufacturer_item_number": "", "price": 2295, "discounted_price": 2295, "quantity": 2,
-///      "is_tax_exempt": false, "tax_code": "", "line_item_subtotal": 4590,
-///      "origin_address": {"id": 1, "name": "Test Warehouse", "city": "Beaumont",
-///        "state": "Texas", "country": "United States", "postal_code": "77702"},
-///      "destination_address": {"address_line_1": "251 N Bristol Ave", "city": "Los Angeles",
-///        "state": "California", "postal_code": "90049", "country": "United States"}},
-///     {"cart_item_id": 298, "item_number": "42LP1", "item_name": "42LP1",
-///      "manufacturer_item_number": "", "price": 36.99, "discounted_price": 36.99, "quantity": 1,
-///      "is_tax_exempt": true, "tax_code": "NT", "line_item_subtotal": 36.99,
-///      "origin_address": null, "destination_address": null}
-///   ],
-///   "shipping_total": 25,
-///   "handling_total": 0
-/// }"#;
+/// let body = br#"
+#[doc = include_str!("../../tests/fixtures/sparkpay/requests/GetTax.json")]
+/// "#;
 /// let Request::GetTax(tax) = Request::parse(EventType::GetTax, body)? else {
 ///     unreachable!()
 /// };
@@ -456,25 +342,9 @@ pub struct TaxItem {
 /// use commerce_webhooks::sparkpay::{EventType, Request, VariantChoice};
 /// use rust_decimal::Decimal;
 ///
-/// let body = br#"{
-///   "ad_code": "", "campaign_code": "SPRING", "cart_id": 3844, "store_id": 1,
-///   "customer_type": "Wholesale", "customer_type_id": 1, "is_region_set": true,
-///   "billing_address": {"first_name": "Chris", "last_name": "Allen", "city": "Beaumont",
-///     "state": "Texas", "postal_code": "77702", "country": "United States"},
-///   "destination_address": {"city": "Beaumont", "state": "Texas", "postal_code": "77702",
-///     "country": "United States"},
-///   "items": [
-///     {"cart_item_id": 321, "product_id": 62, "item_number": "60PY2DR", "price": 2295,
-///      "quantity": 2, "category_id": [11, 14], "product_list_id": [], "manufacturer_id": 0,
-///      "parent_product_id": null, "is_subscription_item": false,
-///      "shipping_classification_code": "", "variants": [{"group": "Color", "value": "Blue"}],
-///      "custom_fields": {"name": "Engraving", "value": "C. Allen"}}
-///   ],
-///   "shipping_method_list": {"classification_code": "", "delivery_date": "",
-///     "ship_method": "FEDEX_EXPRESS_SAVER", "shipping_method_name": "FedEx Express Saver"},
-///   "shipping_region_id": 1, "shipping_total": 25, "subscription_subtotal": 0,
-///   "tax_region_id": 1, "total_weight": 50
-/// }"#;
+/// let body = br#"
+#[doc = include_str!("../../tests/fixtures/sparkpay/requests/GetDiscount.json")]
+/// "#;
 /// let Request::GetDiscount(discount) = Request::parse(EventType::GetDiscount, body)? else {
 ///     unreachable!()
 /// };
@@ -652,26 +522,9 @@ pub struct ShippingMethodChoice {
 /// use rust_decimal::Decimal;
 /// use time::macros::datetime;
 ///
-/// let body = br#"{"cart": {
-///     "id": 68, "name": "", "cart_type": "NormalCart", "customer_id": null, "is_public": false,
-///     "updated_at": "2014-04-07T11:55:56.31-05:00", "created_at": "2014-04-07T11:44:41.79-05:00",
-///     "store_id": 1, "session_id": 812, "discount_total": 0, "subtotal": 4590,
-///     "shipping_total": 25, "handling_total": 0, "tax_total": 0, "grand_total": 4615,
-///     "tax_rate": 0, "additional_fees": 0, "discounted_shipping_total": 25,
-///     "non_shipping_discount": 0, "coupon_code": "", "shipping_estimate_city": "BEAUMONT",
-///     "shipping_estimate_state_code": "TX", "shipping_estimate_postal_code": "77701",
-///     "shipping_estimate_country_code": "US", "is_shipping_billed_to_account": false,
-///     "is_payment_cart_only": false,
-///     "items": [{
-///       "id": 321, "product_id": 62, "item_number": "60PY2DR", "quantity": 2, "price": 2295,
-///       "cost": 0, "item_thumbnail": "/Shared/Images/Product/img.png", "item_url": "",
-///       "item_name": "60PY2DR", "warehouse_id": 0, "parent_product_id": null,
-///       "updated_at": "2014-04-07T11:55:56.31-05:00",
-///       "created_at": "2014-04-07T11:55:56.31-05:00", "cart_id": 68,
-///       "is_subscription_product": false, "configuration": "", "subscription_paused": false,
-///       "variants": null, "personalizations": null
-///     }]
-/// }}"#;
+/// let body = br#"
+#[doc = include_str!("../../tests/fixtures/sparkpay/requests/ValidateCart.json")]
+/// "#;
 /// let Request::ValidateCart(request) = Request::parse(EventType::ValidateCart, body)? else {
 ///     unreachable!()
 /// };
@@ -709,42 +562,9 @@ pub struct CartRequest {
 /// use commerce_webhooks::sparkpay::{EventType, Request};
 /// use rust_decimal::Decimal;
 ///
-/// let body = br#"{"customer": {
-///     "id": 1, "customer_number": "", "last_name": "Allen", "first_name": "Chris",
-///     "email": "test@not-my-real-address.zzz", "phone_number": "555-555-5555", "adcode": "",
-///     "adcode_id": 0, "affiliate_id": 0, "customer_type_id": 1, "is_no_tax_customer": false,
-///     "comments": "", "store_id": 1, "source": "", "search_string": "", "no_account": false,
-///     "sales_person": "", "alternate_phone_number": "", "is_affiliate_customer": false,
-///     "updated_at": "2005-09-08T13:48:55-05:00", "created_at": "2004-10-08T00:00:00-05:00",
-///     "username": "chris", "is_contact_information_only": false, "tax_exemption_number": "",
-///     "company": "AmeriCommerce", "source_group": "",
-///     "store_payment_methods_enabled": ["Purchase Orders", "Checks"], "tax_rate": 2,
-///     "lock_default_address": false, "payment_net_term": 0, "credit_limit": 10.00,
-///     "is_inactive": false, "use_shared_credit_limit": false,
-///     "override_shared_credit_limit": false, "customer_payment_methods_availability": [],
-///     "default_payment_type_name": "Credit Card"
-/// }, "cart": {
-///     "id": 68, "name": "", "cart_type": "NormalCart", "customer_id": 1, "is_public": false,
-///     "updated_at": "2014-04-07T11:55:56.31-05:00", "created_at": "2014-04-07T11:44:41.79-05:00",
-///     "store_id": 1, "session_id": 812, "discount_total": 0, "subtotal": 4590,
-///     "shipping_total": 25, "handling_total": 0, "tax_total": 0, "grand_total": 4615,
-///     "tax_rate": 0, "additional_fees": 0, "discounted_shipping_total": 25,
-///     "non_shipping_discount": 0, "coupon_code": "", "shipping_estimate_city": "BEAUMONT",
-///     "shipping_estimate_state_code": "TX", "shipping_estimate_postal_code": "77701",
-///     "shipping_estimate_country_code": "US", "is_shipping_billed_to_account": false,
-///     "is_payment_cart_only": false
-/// },
-///   "billing_address": {"address_line_1": "1234 AmeriCommerce Blvd", "city": "Beaumont",
-///     "state": "Texas", "postal_code": "77702", "country": "United States"},
-///   "shipping_address": {"first_name": "Will", "last_name": "Smith", "city": "Los Angeles",
-///     "address_line_1": "251 N Bristol Ave", "state": "California", "postal_code": "90049",
-///     "country": "United States"},
-///   "order_custom_fields": [{"name": "PO Number", "value": "4711"}],
-///   "is_gift": true, "gift_message": "Happy birthday", "order_comments": "",
-///   "shipping_methods": ["FedEx Express Saver"],
-///   "payment_methods": [{"name": "Gift Certificate", "amount": 15},
-///     {"name": "Credit Card", "amount": 4600}]
-/// }"#;
+/// let body = br#"
+#[doc = include_str!("../../tests/fixtures/sparkpay/requests/ValidateCheckout.json")]
+/// "#;
 /// let Request::ValidateCheckout(checkout) = Request::parse(EventType::ValidateCheckout, body)?
 /// else {
 ///     unreachable!()
@@ -823,23 +643,9 @@ pub struct PaymentMethodAmount {
 /// use rust_decimal::Decimal;
 /// use time::macros::datetime;
 ///
-/// let body = br#"{"customer": {
-///     "id": 1, "customer_number": "", "last_name": "Allen", "first_name": "Chris",
-///     "email": "test@not-my-real-address.zzz", "phone_number": "555-555-5555",
-///     "registered_at": "2004-10-08T00:00:00-05:00", "adcode": "", "adcode_id": 0,
-///     "affiliate_id": 0, "customer_type_id": 1, "is_no_tax_customer": false, "comments": "",
-///     "store_id": 1, "source": "", "search_string": "", "no_account": false, "sales_person": "",
-///     "alternate_phone_number": "", "is_affiliate_customer": false,
-///     "updated_at": "2005-09-08T13:48:55-05:00", "created_at": "2004-10-08T00:00:00-05:00",
-///     "username": "chris", "is_contact_information_only": false, "tax_exemption_number": "",
-///     "company": "AmeriCommerce", "source_group": "",
-///     "store_payment_methods_enabled": ["Purchase Orders", "Checks"], "tax_rate": 2,
-///     "lock_default_address": false, "payment_net_term": 0, "credit_limit": 10.00,
-///     "is_inactive": false, "use_shared_credit_limit": false,
-///     "override_shared_credit_limit": false, "default_payment_type_name": "Credit Card",
-///     "customer_payment_methods_availability": [{"id": 5, "payment_method_id": 6,
-///         "store_payment_method_id": 12, "status": "Active", "customer_id": 1}]
-/// }}"#;
+/// let body = br#"
+#[doc = include_str!("../../tests/fixtures/sparkpay/requests/CustomerCreated.json")]
+/// "#;
 /// for event in [
 ///     EventType::CustomerCreated,
 ///     EventType::CustomerUpdated,
@@ -881,24 +687,9 @@ pub struct CustomerRequest {
 /// use commerce_webhooks::sparkpay::{EventType, Request};
 /// use time::macros::datetime;
 ///
-/// let body = br#"{"old_email": "test@not-my-real-address.zzz",
-///  "new_email": "chris.allen@example.com",
-///  "customer": {
-///     "id": 1, "customer_number": "", "last_name": "Allen", "first_name": "Chris",
-///     "email": "chris.allen@example.com", "phone_number": "555-555-5555", "adcode": "",
-///     "adcode_id": 0, "affiliate_id": 0, "customer_type_id": 1, "is_no_tax_customer": false,
-///     "comments": "", "store_id": 1, "source": "", "search_string": "", "no_account": false,
-///     "sales_person": "", "alternate_phone_number": "", "is_affiliate_customer": false,
-///     "updated_at": "2024-02-12T09:30:00-06:00", "created_at": "2004-10-08T00:00:00-05:00",
-///     "username": "chris", "is_contact_information_only": false, "tax_exemption_number": "",
-///     "company": "AmeriCommerce", "source_group": "",
-///     "store_payment_methods_enabled": ["Purchase Orders", "Checks"], "tax_rate": 2,
-///     "lock_default_address": false, "payment_net_term": 0, "credit_limit": 10.00,
-///     "is_inactive": false, "use_shared_credit_limit": false,
-///     "override_shared_credit_limit": false, "default_payment_type_name": "Credit Card",
-///     "customer_payment_methods_availability": [{"id": 5, "payment_method_id": 6,
-///         "store_payment_method_id": 12, "status": "Active", "customer_id": 1}]
-/// }}"#;
+/// let body = br#"
+#[doc = include_str!("../../tests/fixtures/sparkpay/requests/CustomerEmailUpdated.json")]
+/// "#;
 /// let Request::CustomerEmailUpdated(change) =
 ///     Request::parse(EventType::CustomerEmailUpdated, body)?
 /// else {
@@ -941,46 +732,9 @@ pub struct CustomerEmailChange {
 /// use rust_decimal::Decimal;
 /// use time::macros::datetime;
 ///
-/// let body = br#"{"product": {
-///     "id": 18, "item_number": "", "item_name": "Natalie Dining Table Set",
-///     "product_status_id": 1, "price": 589, "cost": 0, "retail": 689, "quantity_on_hand": 0,
-///     "is_spotlight_item": 1, "is_hidden": 0, "use_variant_inventory": false, "height": "",
-///     "updated_at": "2014-03-19T13:31:47.923-05:00", "add_to_cart_message": "",
-///     "allowed_variable_subscription_types": "", "approval_required": false,
-///     "break_out_shipping": false, "bullets": "", "bullets_external_url": "",
-///     "call_for_pricing": 0, "call_for_shipping": 0, "call_for_shipping_on_whole_order": false,
-///     "custom_flag_1": false, "custom_flag_2": false, "custom_flag_3": false,
-///     "custom_flag_4": false, "custom_flag_5": false, "custom_upsell_url": "",
-///     "days_until_reorder_allowed": 0, "do_not_discount": false, "drop_ship": false,
-///     "e_product_allow_multiple_deliveries": 0, "e_product_delivery_action": "None",
-///     "e_product_email": "", "e_product_generic_password": "", "e_product_generic_username": "",
-///     "e_product_password": "", "e_product_serial_number_file_path": "",
-///     "e_product_type": "NotAnEProduct", "e_product_url": "",
-///     "e_product_verification_link_expiration": 0, "earns_points": true,
-///     "enable_low_stock_warning": false, "exclude_children_from_display": false,
-///     "exclude_from_commissions": false, "exclude_parent_from_display": false,
-///     "force_separate_order": false, "gtin": "", "has_visible_variants": false, "head_tags": "",
-///     "hide_variant_surcharges": false, "inelligible_for_purchase_by_points": false,
-///     "is_child_product": false, "is_discontinued": false, "is_featured_item": false,
-///     "is_kit": false, "is_non_inventory": false, "is_non_shipping_item": false,
-///     "is_non_taxable": 0, "is_shipped_individually": 0, "is_subscription_product": false,
-///     "keywords": "", "last_item_number": "",
-///     "long_description_1": "Always ready to impress your guests.", "long_description_2": "",
-///     "long_description_3": "", "long_description_4": "", "long_description_5": "",
-///     "long_description_external_url_1": "", "long_description_external_url_2": "",
-///     "long_description_external_url_3": "", "long_description_external_url_4": "",
-///     "long_description_external_url_5": "", "long_description_tab_name_1": "",
-///     "long_description_tab_name_2": "", "long_description_tab_name_3": "",
-///     "long_description_tab_name_4": "", "long_description_tab_name_5": "", "manufacturer_id": 0,
-///     "manufacturer_part_number": "", "maximum_quantity": 0, "meta_description": "",
-///     "minimum_quantity": 0, "no_price_mask": "", "override_theme_use_tabs": false,
-///     "page_title": "", "primary_category_id": 11, "quantity_increment": 1,
-///     "quantity_on_order": 0, "rate_adjustment_type": "AutoCalculation", "related_name": "",
-///     "shipping_classification_code": "", "short_description": "", "size_unit": "In",
-///     "sort_order": 0, "subscription_frequency_type": "", "supplier_id": 0, "tax_code": "",
-///     "url_rewrite": "", "use_map_pricing": false, "use_pricing_from_parent": false,
-///     "use_tabs": false, "warehouse_id": 0, "weight": 1, "weight_unit": "Lbs"
-/// }}"#;
+/// let body = br#"
+#[doc = include_str!("../../tests/fixtures/sparkpay/requests/ProductCreated.json")]
+/// "#;
 /// for event in [
 ///     EventType::ProductCreated,
 ///     EventType::ProductUpdated,
@@ -1031,26 +785,9 @@ pub struct ProductRequest {
 /// use rust_decimal::Decimal;
 /// use time::macros::datetime;
 ///
-/// let body = br#"{"order": {
-///     "id": 100000, "customer_id": 1, "customer_type_id": 0, "adcode": "",
-///     "ordered_at": "2013-11-29T17:12:00-06:00", "order_status_id": 5, "special_instructions": "",
-///     "subtotal": 2295, "tax_total": 191.4, "shipping_total": 25, "discount_total": 0,
-///     "grand_total": 2511.4, "cost_total": 0, "selected_shipping_method": "FedEx Express Saver",
-///     "ip_address": "127.0.0.1", "exported_to_accounting_system": 0, "referrer": "",
-///     "order_shipping_address_id": 1, "order_billing_address_id": 1, "admin_comments": "",
-///     "source": "[none]", "search_phrase": "", "is_ppc": false, "ppc_keyword": "", "store_id": 1,
-///     "session_id": 363, "handling_total": 0, "is_payment_order_only": false,
-///     "selected_shipping_provider_service": "FEDEX_EXPRESS_SAVER", "additional_fees": 0,
-///     "adcode_id": 0, "updated_at": "2014-03-19T13:31:47.923-05:00",
-///     "created_at": "2013-11-29T17:12:08.16-06:00", "entered_by": "test@test.com",
-///     "is_gift": false, "gift_message": "", "public_comments": "", "instructions": "",
-///     "source_group": "", "discounted_shipping_total": 25, "order_number": "", "coupon_code": "",
-///     "order_type": "Order", "expires": false, "campaign_code": "",
-///     "reward_points_credited": false, "channel": "Online", "device": "None",
-///     "manufacturer_invoice_number": "", "sales_agent_user_id": 0, "entered_by_type": "Customer",
-///     "shipping_selections": [{"classification_code": "", "shipping_provider": "FedEx",
-///         "shipping_method": "FedEx Express Saver"}]
-/// }}"#;
+/// let body = br#"
+#[doc = include_str!("../../tests/fixtures/sparkpay/requests/NewOrder.json")]
+/// "#;
 /// for event in [
 ///     EventType::NewOrder,
 ///     EventType::NewValidOrder,
@@ -1102,35 +839,9 @@ pub struct OrderRequest {
 /// use commerce_webhooks::sparkpay::{EventType, Request};
 /// use time::macros::datetime;
 ///
-/// let body = br##"{"order": {
-///     "id": 100000, "customer_id": 1, "customer_type_id": 0, "adcode": "",
-///     "ordered_at": "2013-11-29T17:12:00-06:00", "order_status_id": 3, "special_instructions": "",
-///     "subtotal": 2295, "tax_total": 191.4, "shipping_total": 25, "discount_total": 0,
-///     "grand_total": 2511.4, "cost_total": 0, "selected_shipping_method": "FedEx Express Saver",
-///     "ip_address": "127.0.0.1", "referrer": "", "admin_comments": "", "source": "[none]",
-///     "search_phrase": "", "is_ppc": false, "ppc_keyword": "", "store_id": 1, "session_id": 363,
-///     "handling_total": 0, "is_payment_order_only": false,
-///     "selected_shipping_provider_service": "FEDEX_EXPRESS_SAVER", "additional_fees": 0,
-///     "adcode_id": 0, "updated_at": "2013-12-02T10:05:31.2-06:00",
-///     "created_at": "2013-11-29T17:12:08.16-06:00", "entered_by": "test@test.com",
-///     "is_gift": false, "gift_message": "", "public_comments": "", "instructions": "",
-///     "source_group": "", "discounted_shipping_total": 25, "order_number": "", "coupon_code": "",
-///     "order_type": "Order", "expires": false, "campaign_code": "",
-///     "reward_points_credited": false, "channel": "Online", "device": "None",
-///     "manufacturer_invoice_number": "", "sales_agent_user_id": 0, "previous_order_status_id": 1,
-///     "order_status_last_changed_at": "2013-12-02T10:05:31.2-06:00"
-/// }, "old_status": {
-///     "id": 1, "name": "Pending Processing", "is_open": true, "is_declined": false,
-///     "is_cancelled": false, "is_shipped": false, "color": "#A4E065",
-///     "updated_at": "2014-02-18T13:36:58.357-06:00",
-///     "created_at": "2014-02-18T13:36:58.357-06:00", "is_fully_refunded": false,
-///     "is_partially_refunded": false, "is_quote_status": false, "is_partially_shipped": false
-/// }, "new_status": {
-///     "id": 3, "name": "Shipped", "is_open": false, "is_declined": false, "is_cancelled": false,
-///     "is_shipped": true, "color": "#4C8ED9", "updated_at": "2014-02-18T13:36:58.357-06:00",
-///     "created_at": "2014-02-18T13:36:58.357-06:00", "is_fully_refunded": false,
-///     "is_partially_refunded": false, "is_quote_status": false, "is_partially_shipped": false
-/// }}"##;
+/// let body = br##"
+#[doc = include_str!("../../tests/fixtures/sparkpay/requests/OrderStatusChanged.json")]
+/// "##;
 /// let Request::OrderStatusChanged(change) = Request::parse(EventType::OrderStatusChanged, body)?
 /// else {
 ///     unreachable!()
@@ -1171,23 +882,9 @@ pub struct OrderStatusChange {
 /// use commerce_webhooks::sparkpay::{EventType, Request};
 /// use rust_decimal::Decimal;
 ///
-/// let body = br#"{"quote": {
-///     "id": 100000, "customer_id": 1, "customer_type_id": 0, "adcode": "",
-///     "ordered_at": "2013-11-29T17:12:00-06:00", "order_status_id": 5, "special_instructions": "",
-///     "subtotal": 2295, "tax_total": 191.4, "shipping_total": 25, "discount_total": 0,
-///     "grand_total": 2511.4, "cost_total": 0, "selected_shipping_method": "Priority Shipping",
-///     "ip_address": "127.0.0.1", "referrer": "", "admin_comments": "", "source": "[none]",
-///     "search_phrase": "", "is_ppc": false, "ppc_keyword": "", "store_id": 1, "session_id": 363,
-///     "handling_total": 0, "is_payment_order_only": false,
-///     "selected_shipping_provider_service": "2", "additional_fees": 0, "adcode_id": 0,
-///     "updated_at": "2014-03-19T13:31:47.923-05:00", "created_at": "2013-11-29T17:12:08.16-06:00",
-///     "entered_by": "Admin", "is_gift": false, "gift_message": "", "public_comments": "",
-///     "instructions": "", "source_group": "", "discounted_shipping_total": 25,
-///     "order_number": null, "coupon_code": "", "order_type": "Quote", "expires_at": null,
-///     "expires": false, "campaign_code": "", "reward_points_credited": false, "channel": null,
-///     "device": null, "manufacturer_invoice_number": null, "sales_agent_user_id": 0,
-///     "converted_to_order_ids": "101042"
-/// }}"#;
+/// let body = br#"
+#[doc = include_str!("../../tests/fixtures/sparkpay/requests/NewQuote.json")]
+/// "#;
 /// for event in [EventType::NewQuote, EventType::QuoteUpdated] {
 ///     let quote = match Request::parse(event, body)? {
 ///         Request::NewQuote(request) | Request::QuoteUpdated(request) => request.quote,
@@ -1221,33 +918,9 @@ pub struct QuoteRequest {
 /// ```
 /// use commerce_webhooks::sparkpay::{EventType, Request};
 ///
-/// let body = br##"{"quote": {
-///     "id": 100000, "customer_id": 1, "customer_type_id": 0, "adcode": "",
-///     "ordered_at": "2013-11-29T17:12:00-06:00", "order_status_id": 9, "special_instructions": "",
-///     "subtotal": 2295, "tax_total": 191.4, "shipping_total": 25, "discount_total": 0,
-///     "grand_total": 2511.4, "cost_total": 0, "selected_shipping_method": "Priority Shipping",
-///     "ip_address": "127.0.0.1", "referrer": "", "admin_comments": "", "source": "[none]",
-///     "search_phrase": "", "is_ppc": false, "ppc_keyword": "", "store_id": 1, "session_id": 363,
-///     "handling_total": 0, "is_payment_order_only": false,
-///     "selected_shipping_provider_service": "2", "additional_fees": 0, "adcode_id": 0,
-///     "updated_at": "2014-03-19T13:31:47.923-05:00", "created_at": "2013-11-29T17:12:08.16-06:00",
-///     "entered_by": "Admin", "is_gift": false, "gift_message": "", "public_comments": "",
-///     "instructions": "", "source_group": "", "discounted_shipping_total": 25,
-///     "order_number": null, "coupon_code": "", "order_type": "Quote", "expires": false,
-///     "campaign_code": "", "reward_points_credited": false, "channel": null, "device": null,
-///     "manufacturer_invoice_number": null, "sales_agent_user_id": 0, "previous_order_status_id": 8
-/// }, "old_status": {
-///     "id": 8, "name": "Quote Sent", "is_open": true, "is_declined": false, "is_cancelled": false,
-///     "is_shipped": false, "color": "#F0AD4E", "updated_at": "2014-02-18T13:36:58.357-06:00",
-///     "created_at": "2014-02-18T13:36:58.357-06:00", "is_fully_refunded": false,
-///     "is_partially_refunded": false, "is_quote_status": true, "is_partially_shipped": false
-/// }, "new_status": {
-///     "id": 9, "name": "Quote Accepted", "is_open": false, "is_declined": false,
-///     "is_cancelled": false, "is_shipped": false, "color": "#5CB85C",
-///     "updated_at": "2014-02-18T13:36:58.357-06:00",
-///     "created_at": "2014-02-18T13:36:58.357-06:00", "is_fully_refunded": false,
-///     "is_partially_refunded": false, "is_quote_status": true, "is_partially_shipped": false
-/// }}"##;
+/// let body = br##"
+#[doc = include_str!("../../tests/fixtures/sparkpay/requests/QuoteStatusChanged.json")]
+/// "##;
 /// let Request::QuoteStatusChanged(change) = Request::parse(EventType::QuoteStatusChanged, body)?
 /// else {
 ///     unreachable!()

@@ -1,93 +1,36 @@
-//! Explains a captured webhook request: what holds, what fails, and what to do about it.
-//!
-//! ```sh
-//! cargo run --example inspect                 # a built-in sample whose body gained a newline
-//! cargo run --example inspect -- --help
-//! cargo run --example inspect -- leasecloud --secret-env LEASECLOUD_SECRET --request capture.http
-//! cargo run --example inspect -- ezq --secret-file secrets.txt --headers headers.txt --body body.json
-//! cargo run --example inspect -- sparkpay --secret-env SPARKPAY_TOKEN \
-//!     --url '/hooks/sparkpay/GetTax?token=…' --body body.json
-//! ```
-//!
-//! Providers: `leasecloud`, `montly`, `ezq`, `kinguin`, `sparkpay`.
-//!
-//! Secrets: one to eight, numbered from `#0` in the order given, never printed.
-//! - `--secret-env VAR`: the value of the environment variable `VAR`;
-//! - `--secret-file PATH`: one secret per non-empty line of the file (line endings stripped).
-//!
-//! Both repeat. A secret with surrounding whitespace is refused, as `Secret::new` refuses it.
-//! There is no `--secret VALUE`: a secret on the command line stays in the shell's history and
-//! shows in `ps`.
-//!
-//! The request, either way:
-//! - `--request FILE`: a raw HTTP/1.x request as captured: the request line
-//!   (`POST /path?query HTTP/1.1`), header lines, a blank line (CRLF or LF), then the body bytes
-//!   exactly as they follow it. The request line gives the path and query (Spark Pay's event
-//!   type and token).
-//! - `--headers FILE` (`Name: value` lines as logged) and `--body FILE` (the body bytes), with
-//!   `--url PATH?QUERY` for Spark Pay.
-//!
-//! `--now UNIX_SECONDS` judges a timestamped signature at that time instead of by the clock:
-//! a capture inspected later is otherwise outside the tolerance. Options also take the form
-//! `--name=value`. `-h`/`--help` prints the usage.
+//! `inspect`: explains a captured webhook request: what holds, what fails, and what to do
+//! about it.
 //!
 //! When no signature matches, the report tries the body as the provider may have sent it before
 //! something on the way changed it: a trailing newline or CRLF, line endings, surrounding
 //! whitespace, bytes past `Content-Length`, and JSON laid out again (compact, pretty with 2 or 4
 //! spaces or a tab, Python's default `, `/`: ` spacing), keys kept in their received order.
 
-use std::ffi::OsString;
 use std::fmt::Write as _;
-use std::process::ExitCode;
 
 use commerce_webhooks::scheme::timestamped::{self, SignatureHeader, DEFAULT_TOLERANCE};
 use commerce_webhooks::scheme::{body_hmac, shared_secret};
 use commerce_webhooks::{
     ezq, kinguin, leasecloud, montly, sparkpay, Headers, ParseError, Secret, VerifyError,
-    MAX_SECRETS,
 };
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
-/// What `--help` prints.
-pub const USAGE: &str = "\
-inspect: explain a captured webhook request: what verifies, what fails, and why.
+use crate::capture::RawRequest;
+use crate::provider::ProviderName;
 
-Usage:
-  cargo run --example inspect                         inspect a built-in sample
-  cargo run --example inspect -- PROVIDER SECRET... REQUEST [--now UNIX_SECONDS]
-
-PROVIDER: leasecloud, montly, ezq, kinguin or sparkpay
-
-SECRET (at least one, at most 8; numbered from #0 in the order given; never printed):
-  --secret-env VAR      the secret in the environment variable VAR
-  --secret-file PATH    one secret per non-empty line of PATH (line endings stripped)
-  Both repeat. A secret with surrounding whitespace is refused. There is no
-  --secret VALUE: a secret on the command line stays in the shell's history and
-  shows in `ps`.
-
-REQUEST, either:
-  --request FILE        a raw HTTP/1.x request as captured: request line, header
-                        lines, a blank line (CRLF or LF), then the body bytes; the
-                        request line gives the path and query (Spark Pay's event
-                        type and token)
-  or:
-  --headers FILE        `Name: value` lines as logged
-  --body FILE           the body bytes as received
-  --url PATH?QUERY      the path and query called (needed for Spark Pay)
-
-Other options:
-  --now UNIX_SECONDS    judge the signature's timestamp at this time, not the clock
-  -h, --help            print this help
-Options also take the form --name=value.
-
-Examples:
-  cargo run --example inspect -- leasecloud --secret-env LEASECLOUD_SECRET \\
-      --request capture.http --now 1700000042
-  cargo run --example inspect -- ezq --secret-file ezq-secrets.txt \\
-      --headers headers.txt --body body.json
-  cargo run --example inspect -- sparkpay --secret-env SPARKPAY_TOKEN --request capture.http
-";
+/// A captured request and the secrets to check it with.
+#[derive(Debug)]
+pub struct Capture {
+    /// Whose request it claims to be.
+    pub provider: ProviderName,
+    /// Newest first, as a verifier takes them; reported by position only.
+    pub secrets: Vec<Secret>,
+    /// What was captured.
+    pub request: RawRequest,
+    /// When to judge a signature's timestamp; `None` for the clock.
+    pub now: Option<OffsetDateTime>,
+}
 
 /// Appends a line to a report; writing to a `String` cannot fail.
 macro_rules! say {
@@ -96,505 +39,35 @@ macro_rules! say {
     }};
 }
 
-/// The providers, as named on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Provider {
-    LeaseCloud,
-    Montly,
-    Ezq,
-    Kinguin,
-    SparkPay,
-}
-
-impl Provider {
-    const ARGS: [(&'static str, Provider); 5] = [
-        ("leasecloud", Provider::LeaseCloud),
-        ("montly", Provider::Montly),
-        ("ezq", Provider::Ezq),
-        ("kinguin", Provider::Kinguin),
-        ("sparkpay", Provider::SparkPay),
-    ];
-
-    fn from_arg(arg: &str) -> Option<Provider> {
-        Provider::ARGS
-            .into_iter()
-            .find(|(name, _)| name.eq_ignore_ascii_case(arg))
-            .map(|(_, provider)| provider)
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            Provider::LeaseCloud => "LeaseCloud",
-            Provider::Montly => "Montly",
-            Provider::Ezq => "EZQ",
-            Provider::Kinguin => "Kinguin",
-            Provider::SparkPay => "Spark Pay",
-        }
-    }
-}
-
-/// A captured request and the secrets to check it with.
-#[derive(Debug)]
-pub struct Capture {
-    pub provider: Provider,
-    /// Newest first, as a verifier takes them; reported by position only.
-    pub secrets: Vec<Secret>,
-    pub headers: Vec<(String, String)>,
-    pub body: Vec<u8>,
-    /// When to judge a signature's timestamp; `None` for the clock.
-    pub now: Option<OffsetDateTime>,
-    /// The request line's method, when the capture had one.
-    pub method: Option<String>,
-    /// The path called, e.g. `/hooks/sparkpay/GetTax`.
-    pub path: Option<String>,
-    /// The query string, without its `?`.
-    pub query: Option<String>,
-    /// What reading the capture found odd, reported before anything else.
-    pub notes: Vec<String>,
-}
-
-impl Capture {
-    pub fn new(provider: Provider, secrets: Vec<Secret>) -> Capture {
-        Capture {
-            provider,
-            secrets,
-            headers: Vec::new(),
-            body: Vec::new(),
-            now: None,
-            method: None,
-            path: None,
-            query: None,
-            notes: Vec::new(),
-        }
-    }
-
-    /// Reads `Name: value` lines as a framework logs them; blank lines are skipped.
-    pub fn read_headers(&mut self, text: &[u8]) {
-        let lines: Vec<(usize, &[u8])> = lines(text)
-            .enumerate()
-            .map(|(index, line)| (index + 1, line))
-            .filter(|(_, line)| !line.is_empty())
-            .collect();
-        self.read_header_lines(&lines, "the headers file");
-    }
-
-    /// Reads a raw HTTP/1.x request: request line, header lines, a blank line, the body.
-    pub fn read_request(&mut self, raw: &[u8]) {
-        let mut rest = raw;
-        let mut line_number = 0;
-        let mut request_line = None;
-        let mut header_lines = Vec::new();
-        let mut body = None;
-        while !rest.is_empty() {
-            let (line, after) = match rest.iter().position(|&byte| byte == b'\n') {
-                Some(end) => (
-                    rest.get(..end).unwrap_or_default(),
-                    rest.get(end + 1..).unwrap_or_default(),
-                ),
-                None => (rest, &[][..]),
-            };
-            line_number += 1;
-            let line = line.strip_suffix(b"\r").unwrap_or(line);
-            rest = after;
-            if request_line.is_none() {
-                // Servers skip blank lines before the request line; so does this.
-                if !line.is_empty() {
-                    request_line = Some((line_number, line));
-                }
-            } else if line.is_empty() {
-                body = Some(after);
-                break;
-            } else {
-                header_lines.push((line_number, line));
-            }
-        }
-        match request_line {
-            Some((number, line)) => self.read_request_line(number, line, &mut header_lines),
-            None => self.notes.push("the request file is empty".to_owned()),
-        }
-        self.read_header_lines(&header_lines, "the request");
-        match body {
-            Some(body) => self.body = body.to_vec(),
-            None if request_line.is_some() => self.notes.push(
-                "no blank line ends the request's headers: the capture stops inside them, so \
-                 it holds no body"
-                    .to_owned(),
-            ),
-            None => {}
-        }
-    }
-
-    /// Takes the path and query from `--url`: a path with its query, or a whole URL.
-    pub fn set_url(&mut self, url: &str) {
-        let (path, query) = split_target(url);
-        self.path = Some(path);
-        self.query = query;
-    }
-
-    fn read_request_line<'a>(
-        &mut self,
-        number: usize,
-        line: &'a [u8],
-        header_lines: &mut Vec<(usize, &'a [u8])>,
-    ) {
-        let text = String::from_utf8_lossy(line);
-        let parts: Vec<&str> = text.split_ascii_whitespace().collect();
-        match parts.as_slice() {
-            [method, target, version] if version.starts_with("HTTP/") => {
-                self.method = Some((*method).to_owned());
-                self.set_url(target);
-                if !version.starts_with("HTTP/1.") {
-                    self.notes.push(format!(
-                        "line {number}, the request line, is not HTTP/1.x: read as if it were"
-                    ));
-                }
-            }
-            [method, target] if target.starts_with('/') => {
-                self.method = Some((*method).to_owned());
-                self.set_url(target);
-                self.notes.push(format!(
-                    "line {number}, the request line, has no HTTP version: read as HTTP/1.x"
-                ));
-            }
-            _ if split_once_byte(line, b':').is_some_and(|(name, _)| {
-                !name.is_empty() && name.iter().all(u8::is_ascii_graphic)
-            }) =>
-            {
-                // A header where the request line should be: a log without its first line.
-                self.notes.push(format!(
-                    "line {number} is not a request line (`POST /path?query HTTP/1.1`) but looks \
-                     like a header: read as one, so the capture gives no path or query"
-                ));
-                header_lines.insert(0, (number, line));
-            }
-            _ => self.notes.push(format!(
-                "line {number} is not a request line (`POST /path?query HTTP/1.1`): the \
-                 capture gives no path or query"
-            )),
-        }
-    }
-
-    fn read_header_lines(&mut self, lines: &[(usize, &[u8])], source: &str) {
-        // Whether the line before was kept as a header, so a fold continues that one only.
-        let mut previous_kept = false;
-        for &(number, line) in lines {
-            // A line's text may carry a secret (Kinguin sends it as a header value), so notes
-            // name lines by number and headers by name, never by content.
-            if line
-                .first()
-                .is_some_and(|&byte| byte == b' ' || byte == b'\t')
-            {
-                let continuation = String::from_utf8_lossy(line.trim_ascii()).into_owned();
-                match self.headers.last_mut().filter(|_| previous_kept) {
-                    Some((name, value)) => {
-                        value.push(' ');
-                        value.push_str(&continuation);
-                        self.notes.push(format!(
-                            "line {number} of {source} starts with whitespace: an obs-fold \
-                             continuing `{name}`, which HTTP/1.1 deprecates and many servers \
-                             refuse; joined to it with a space"
-                        ));
-                    }
-                    None => self.notes.push(format!(
-                        "line {number} of {source} starts with whitespace but the line before \
-                         is not a header: ignored"
-                    )),
-                }
-                continue;
-            }
-            previous_kept = false;
-            let Some((name, value)) = split_once_byte(line, b':') else {
-                self.notes.push(format!(
-                    "line {number} of {source} has no `:`, so it is not a header: ignored"
-                ));
-                continue;
-            };
-            if name.is_empty() || name.iter().any(|byte| !byte.is_ascii_graphic()) {
-                self.notes.push(format!(
-                    "line {number} of {source}: the header name before `:` is empty or has \
-                     spaces or control characters in it: ignored"
-                ));
-                continue;
-            }
-            self.headers.push((
-                String::from_utf8_lossy(name).into_owned(),
-                String::from_utf8_lossy(value.trim_ascii()).into_owned(),
-            ));
-            previous_kept = true;
-        }
-    }
-}
-
-/// What the command line asks for.
-#[derive(Debug)]
-pub enum Command {
-    Help,
-    Sample,
-    Inspect(Capture),
-}
-
-fn main() -> ExitCode {
-    let mut args = Vec::new();
-    for (index, arg) in std::env::args_os().skip(1).enumerate() {
-        match arg.into_string() {
-            Ok(arg) => args.push(arg),
-            Err(_) => {
-                eprintln!("error: argument {} is not valid UTF-8", index + 1);
-                return ExitCode::from(2);
-            }
-        }
-    }
-    match parse_args(&args) {
-        Ok(Command::Help) => {
-            print!("{USAGE}");
-            ExitCode::SUCCESS
-        }
-        Ok(Command::Sample) => match sample() {
-            Ok(capture) => {
-                println!("No arguments: inspecting a built-in sample (--help for usage).\n");
-                print!("{}", inspect(&capture));
-                ExitCode::SUCCESS
-            }
-            Err(error) => {
-                eprintln!("error: {error}");
-                ExitCode::FAILURE
-            }
-        },
-        Ok(Command::Inspect(capture)) => {
-            print!("{}", inspect(&capture));
-            ExitCode::SUCCESS
-        }
-        Err(message) => {
-            eprintln!("error: {message}\n\nRun with --help for usage.");
-            ExitCode::from(2)
-        }
-    }
-}
-
 /// A LeaseCloud request whose body picked up a trailing newline on its way to the handler.
 pub fn sample() -> Result<Capture, Box<dyn std::error::Error>> {
     let body = br#"{"id":"evt:1","action":"order.accepted","data":{"orderId":42}}"#;
     let signed_at = 1_700_000_000;
     let signature = timestamped::sign(&Secret::new("whsec_current")?, signed_at, body);
-    let mut capture = Capture::new(
-        Provider::LeaseCloud,
-        vec![Secret::new("whsec_next")?, Secret::new("whsec_current")?],
-    );
-    capture.headers = vec![
-        ("LeaseCloud-Version".into(), "1.0.0".into()),
-        ("LeaseCloud-Signature".into(), signature),
-    ];
-    capture.body = [&body[..], b"\n"].concat();
-    capture.now = Some(OffsetDateTime::from_unix_timestamp(signed_at + 42)?);
-    Ok(capture)
-}
-
-/// Reads the command line, taking `--secret-env` values from the process environment.
-///
-/// # Errors
-/// A message for the user when the arguments are wrong or a file or variable cannot be read.
-pub fn parse_args(args: &[String]) -> Result<Command, String> {
-    parse_args_with_env(args, |name| std::env::var_os(name))
-}
-
-/// As [`parse_args`], looking environment variables up with `env`.
-///
-/// # Errors
-/// As [`parse_args`].
-pub fn parse_args_with_env(
-    args: &[String],
-    env: impl Fn(&str) -> Option<OsString>,
-) -> Result<Command, String> {
-    if args.is_empty() {
-        return Ok(Command::Sample);
-    }
-    if args.iter().any(|arg| arg == "-h" || arg == "--help") {
-        return Ok(Command::Help);
-    }
-    let mut provider = None;
-    let mut secrets = Vec::new();
-    let mut headers_file = None;
-    let mut body_file = None;
-    let mut request_file = None;
-    let mut url = None;
-    let mut now = None;
-    let mut args = args.iter().enumerate();
-    while let Some((index, arg)) = args.next() {
-        let Some(option) = arg.strip_prefix("--") else {
-            if arg.starts_with('-') && arg.len() > 1 {
-                // Only the part before any `=`: what follows may be a secret.
-                let name = arg.split('=').next().unwrap_or_default();
-                return Err(format!("unknown option {name}"));
-            }
-            // Positional arguments are not echoed: a secret pasted in the wrong place would be.
-            let position = index + 1;
-            if provider.is_some() {
-                return Err(format!(
-                    "argument {position} is a second provider or a stray value: give one \
-                     provider, and every other value after its option"
-                ));
-            }
-            provider = Some(Provider::from_arg(arg).ok_or_else(|| {
-                format!(
-                    "argument {position} is not a provider: use leasecloud, montly, ezq, \
-                     kinguin or sparkpay"
-                )
-            })?);
-            continue;
-        };
-        let (name, inline) = match option.split_once('=') {
-            Some((name, value)) => (name, Some(value)),
-            None => (option, None),
-        };
-        let mut value = || -> Result<String, String> {
-            if let Some(value) = inline {
-                return Ok(value.to_owned());
-            }
-            match args.next() {
-                Some((_, value)) if !value.starts_with("--") => Ok(value.clone()),
-                _ => Err(format!("--{name} needs a value")),
-            }
-        };
-        match name {
-            "secret" => {
-                return Err(
-                    "--secret is not accepted: a secret on the command line stays in the \
-                     shell's history and shows in `ps`. Use --secret-env VAR (the secret in an \
-                     environment variable) or --secret-file PATH (one secret per line)"
-                        .to_owned(),
-                )
-            }
-            "secret-env" => {
-                let var = value()?;
-                let text = env(&var)
-                    .ok_or_else(|| format!("--secret-env {var}: the variable is not set"))?
-                    .into_string()
-                    .map_err(|_| format!("--secret-env {var}: the value is not valid UTF-8"))?;
-                secrets.push(
-                    Secret::new(text).map_err(|error| format!("--secret-env {var}: {error}"))?,
-                );
-            }
-            "secret-file" => {
-                let path = value()?;
-                secrets.extend(secrets_from_file(&path)?);
-            }
-            "headers" => headers_file = Some(value()?),
-            "body" => body_file = Some(value()?),
-            "request" => request_file = Some(value()?),
-            "url" => url = Some(value()?),
-            "now" => {
-                let text = value()?;
-                let seconds: i64 = text
-                    .parse()
-                    .map_err(|_| "--now takes Unix seconds, e.g. 1700000000".to_owned())?;
-                now = Some(
-                    OffsetDateTime::from_unix_timestamp(seconds)
-                        .map_err(|error| format!("--now: {error}"))?,
-                );
-            }
-            _ => return Err(format!("unknown option --{name}")),
-        }
-    }
-    let provider = provider.ok_or(
-        "name a provider first: leasecloud, montly, ezq, kinguin or sparkpay (--help for usage)",
-    )?;
-    if secrets.is_empty() {
-        return Err("give at least one secret with --secret-env VAR or --secret-file PATH".into());
-    }
-    if secrets.len() > MAX_SECRETS {
-        return Err(format!(
-            "{} secrets given: a verifier takes at most {MAX_SECRETS}",
-            secrets.len()
-        ));
-    }
-    let mut capture = Capture::new(provider, secrets);
-    capture.now = now;
-    match (request_file, body_file) {
-        (Some(request), None) => {
-            if headers_file.is_some() || url.is_some() {
-                return Err(
-                    "--request holds the headers and the URL: leave out --headers and --url".into(),
-                );
-            }
-            capture.read_request(&read_file("--request", &request)?);
-        }
-        (None, Some(body)) => {
-            if let Some(headers) = headers_file {
-                capture.read_headers(&read_file("--headers", &headers)?);
-            }
-            if let Some(url) = url {
-                capture.set_url(&url);
-            }
-            capture.body = read_file("--body", &body)?;
-        }
-        (Some(_), Some(_)) => {
-            return Err("--request holds the body: leave out --body".into());
-        }
-        (None, None) => {
-            return Err(
-                "give the request: --request FILE, or --body FILE with --headers FILE".into(),
-            );
-        }
-    }
-    Ok(Command::Inspect(capture))
-}
-
-fn read_file(option: &str, path: &str) -> Result<Vec<u8>, String> {
-    std::fs::read(path).map_err(|error| format!("{option} {path}: {error}"))
-}
-
-/// One secret per non-empty line, without its line ending (LF or CRLF).
-fn secrets_from_file(path: &str) -> Result<Vec<Secret>, String> {
-    let bytes = read_file("--secret-file", path)?;
-    let mut secrets = Vec::new();
-    for (index, line) in lines(&bytes).enumerate() {
-        if line.is_empty() {
-            continue;
-        }
-        let secret = Secret::new(line)
-            .map_err(|error| format!("--secret-file {path}, line {}: {error}", index + 1))?;
-        secrets.push(secret);
-    }
-    if secrets.is_empty() {
-        return Err(format!("--secret-file {path}: the file holds no secret"));
-    }
-    Ok(secrets)
-}
-
-/// Lines without their `\n` or `\r\n`.
-fn lines(text: &[u8]) -> impl Iterator<Item = &[u8]> {
-    text.split(|&byte| byte == b'\n')
-        .map(|line| line.strip_suffix(b"\r").unwrap_or(line))
-}
-
-fn split_once_byte(bytes: &[u8], separator: u8) -> Option<(&[u8], &[u8])> {
-    let at = bytes.iter().position(|&byte| byte == separator)?;
-    Some((bytes.get(..at)?, bytes.get(at + 1..)?))
-}
-
-/// A request target's path and query: `/path?query`, or a whole URL.
-fn split_target(target: &str) -> (String, Option<String>) {
-    let target = target.split_once('#').map_or(target, |(target, _)| target);
-    let target = match target.split_once("://") {
-        Some((_, rest)) => rest
-            .find('/')
-            .map_or("/", |at| rest.get(at..).unwrap_or("/")),
-        None => target,
+    let request = RawRequest {
+        headers: vec![
+            ("LeaseCloud-Version".into(), "1.0.0".into()),
+            ("LeaseCloud-Signature".into(), signature),
+        ],
+        body: [&body[..], b"\n"].concat(),
+        ..RawRequest::default()
     };
-    match target.split_once('?') {
-        Some((path, query)) => (path.to_owned(), Some(query.to_owned())),
-        None => (target.to_owned(), None),
-    }
+    Ok(Capture {
+        provider: ProviderName::LeaseCloud,
+        secrets: vec![Secret::new("whsec_next")?, Secret::new("whsec_current")?],
+        request,
+        now: Some(OffsetDateTime::from_unix_timestamp(signed_at + 42)?),
+    })
 }
 
 /// The report: one line per check, `✓` for what holds, `✗` for what fails, `⚠` for what is odd.
 pub fn inspect(capture: &Capture) -> String {
     let mut out = String::new();
     say!(out, "provider: {}", capture.provider.name());
-    if let Some(path) = &capture.path {
-        let method = capture.method.as_deref().unwrap_or("(no method)");
+    if let Some(path) = &capture.request.path {
+        let method = capture.request.method.as_deref().unwrap_or("(no method)");
         // Only the parameter names: Spark Pay's token is a query value.
-        let query = match &capture.query {
+        let query = match &capture.request.query {
             Some(query) => {
                 let names: Vec<&str> = query
                     .split('&')
@@ -609,33 +82,33 @@ pub fn inspect(capture: &Capture) -> String {
     say!(
         out,
         "headers: {}; body: {} bytes",
-        capture.headers.len(),
-        capture.body.len()
+        capture.request.headers.len(),
+        capture.request.body.len()
     );
     say!(
         out,
         "secrets: {}, numbered from #0 in the order given",
         capture.secrets.len()
     );
-    for note in &capture.notes {
+    for note in &capture.request.notes {
         say!(out, "⚠ {note}");
     }
     let cut = content_length_report(&mut out, capture);
     let cut = cut.as_deref();
     match capture.provider {
-        Provider::LeaseCloud => {
+        ProviderName::LeaseCloud => {
             timestamped_report(&mut out, capture, cut, "LeaseCloud-Signature", |body| {
                 leasecloud::Event::parse(body).map(|event| format!("{event:#?}"))
             });
         }
-        Provider::Montly => {
+        ProviderName::Montly => {
             timestamped_report(&mut out, capture, cut, "Montly-Signature", |body| {
                 montly::Event::parse(body).map(|event| format!("{event:#?}"))
             });
         }
-        Provider::Ezq => ezq_report(&mut out, capture, cut),
-        Provider::Kinguin => kinguin_report(&mut out, capture),
-        Provider::SparkPay => sparkpay_report(&mut out, capture),
+        ProviderName::Ezq => ezq_report(&mut out, capture, cut),
+        ProviderName::Kinguin => kinguin_report(&mut out, capture),
+        ProviderName::SparkPay => sparkpay_report(&mut out, capture),
     }
     out
 }
@@ -643,8 +116,8 @@ pub fn inspect(capture: &Capture) -> String {
 /// Compares the body with its `Content-Length`, and returns the body cut to that length when
 /// the capture holds more.
 fn content_length_report(out: &mut String, capture: &Capture) -> Option<Vec<u8>> {
-    let values: Vec<&[u8]> = capture.headers.values("Content-Length").collect();
-    if let Some(encoding) = single(&capture.headers, "Transfer-Encoding") {
+    let values: Vec<&[u8]> = capture.request.headers.values("Content-Length").collect();
+    if let Some(encoding) = single(&capture.request.headers, "Transfer-Encoding") {
         if String::from_utf8_lossy(encoding)
             .to_ascii_lowercase()
             .contains("chunked")
@@ -673,7 +146,7 @@ fn content_length_report(out: &mut String, capture: &Capture) -> Option<Vec<u8>>
         say!(out, "⚠ `Content-Length` is not a number");
         return None;
     };
-    let received = capture.body.len();
+    let received = capture.request.body.len();
     if declared == received {
         say!(
             out,
@@ -688,7 +161,7 @@ fn content_length_report(out: &mut String, capture: &Capture) -> Option<Vec<u8>>
              the body cut to {declared} bytes is tried too",
             received - declared
         );
-        capture.body.get(..declared).map(<[u8]>::to_vec)
+        capture.request.body.get(..declared).map(<[u8]>::to_vec)
     } else {
         say!(
             out,
@@ -705,10 +178,11 @@ type ParseFn = fn(&[u8]) -> Result<String, ParseError>;
 
 /// The value of a header that must appear once, or a report of why it cannot be used.
 fn required_header<'a>(out: &mut String, capture: &'a Capture, name: &'a str) -> Option<&'a [u8]> {
-    let count = capture.headers.values(name).count();
+    let count = capture.request.headers.values(name).count();
     match count {
         0 => {
             let names: Vec<&str> = capture
+                .request
                 .headers
                 .iter()
                 .map(|(name, _)| name.as_str())
@@ -724,7 +198,7 @@ fn required_header<'a>(out: &mut String, capture: &'a Capture, name: &'a str) ->
             );
             None
         }
-        1 => single(&capture.headers, name),
+        1 => single(&capture.request.headers, name),
         _ => {
             say!(
                 out,
@@ -753,14 +227,14 @@ fn timestamped_report(
     parse: ParseFn,
 ) {
     let Some(value) = required_header(out, capture, name) else {
-        parse_report(out, &capture.body, None, parse);
+        parse_report(out, &capture.request.body, None, parse);
         return;
     };
     let parsed = match SignatureHeader::parse(name, value) {
         Ok(parsed) => parsed,
         Err(error) => {
             say!(out, "✗ {error}");
-            parse_report(out, &capture.body, None, parse);
+            parse_report(out, &capture.request.body, None, parse);
             return;
         }
     };
@@ -801,7 +275,7 @@ fn timestamped_report(
             .map(|verified| verified.secret_index)
     };
     let signed = signature_report(out, capture, cut, &check);
-    parse_report(out, &capture.body, signed.as_deref(), parse);
+    parse_report(out, &capture.request.body, signed.as_deref(), parse);
 }
 
 fn timestamp_report(out: &mut String, capture: &Capture, timestamp: i64) {
@@ -843,7 +317,7 @@ fn ezq_report(out: &mut String, capture: &Capture, cut: Option<&[u8]>) {
     let parse: ParseFn = |body| ezq::Event::parse(body).map(|event| format!("{event:#?}"));
     let name = ezq::SIGNATURE_HEADER;
     let Some(value) = required_header(out, capture, name) else {
-        parse_report(out, &capture.body, None, parse);
+        parse_report(out, &capture.request.body, None, parse);
         return;
     };
     let verifier = match body_hmac::Verifier::with_secrets(name, capture.secrets.iter().cloned()) {
@@ -854,10 +328,10 @@ fn ezq_report(out: &mut String, capture: &Capture, cut: Option<&[u8]>) {
         }
     };
     if let Err(error @ (VerifyError::MalformedHeader { .. } | VerifyError::HeaderTooLarge { .. })) =
-        verifier.verify_value(value, &capture.body)
+        verifier.verify_value(value, &capture.request.body)
     {
         say!(out, "✗ {error}");
-        parse_report(out, &capture.body, None, parse);
+        parse_report(out, &capture.request.body, None, parse);
         return;
     }
     let encoding = if value.trim_ascii().len() == 64 {
@@ -873,7 +347,7 @@ fn ezq_report(out: &mut String, capture: &Capture, cut: Option<&[u8]>) {
             .map(|verified| verified.secret_index)
     };
     let signed = signature_report(out, capture, cut, &check);
-    parse_report(out, &capture.body, signed.as_deref(), parse);
+    parse_report(out, &capture.request.body, signed.as_deref(), parse);
 }
 
 fn kinguin_report(out: &mut String, capture: &Capture) {
@@ -910,7 +384,7 @@ fn kinguin_report(out: &mut String, capture: &Capture) {
             "✗ `{}` appears {times} times: exactly one is expected",
             kinguin::NAME_HEADER
         ),
-        Some(Ok(event_name)) => match kinguin::Event::parse(&event_name, &capture.body) {
+        Some(Ok(event_name)) => match kinguin::Event::parse(&event_name, &capture.request.body) {
             Ok(event) => say!(out, "✓ the body parses as `{event_name}`:\n{event:#?}"),
             Err(error) => say!(out, "✗ {error}"),
         },
@@ -919,8 +393,8 @@ fn kinguin_report(out: &mut String, capture: &Capture) {
 
 /// Kinguin's `X-Event-Name`: `None` when absent, the count when repeated.
 fn required_name(capture: &Capture) -> Option<Result<String, usize>> {
-    let count = capture.headers.values(kinguin::NAME_HEADER).count();
-    match single(&capture.headers, kinguin::NAME_HEADER) {
+    let count = capture.request.headers.values(kinguin::NAME_HEADER).count();
+    match single(&capture.request.headers, kinguin::NAME_HEADER) {
         Some(value) => Some(Ok(String::from_utf8_lossy(value).into_owned())),
         None if count == 0 => None,
         None => Some(Err(count)),
@@ -928,7 +402,7 @@ fn required_name(capture: &Capture) -> Option<Result<String, usize>> {
 }
 
 fn sparkpay_report(out: &mut String, capture: &Capture) {
-    let Some(path) = &capture.path else {
+    let Some(path) = &capture.request.path else {
         say!(
             out,
             "✗ Spark Pay is authenticated by the token in its URL and names the event in its \
@@ -961,14 +435,14 @@ fn sparkpay_report(out: &mut String, capture: &Capture) {
     let Some(event_type) = event_type else {
         return;
     };
-    match sparkpay::Request::parse(event_type, &capture.body) {
+    match sparkpay::Request::parse(event_type, &capture.request.body) {
         Ok(request) => say!(out, "✓ the body parses as {event_type}:\n{request:#?}"),
         Err(error) => say!(out, "✗ {error}"),
     }
 }
 
 fn token_report(out: &mut String, capture: &Capture) {
-    let Some(query) = &capture.query else {
+    let Some(query) = &capture.request.query else {
         say!(
             out,
             "✗ the URL has no query: Spark Pay's token travels in it, as `?{}=…`",
@@ -1045,7 +519,7 @@ fn signature_report(
     check: &dyn Fn(&[u8]) -> Option<usize>,
 ) -> Option<Vec<u8>> {
     let count = capture.secrets.len();
-    if let Some(index) = check(&capture.body) {
+    if let Some(index) = check(&capture.request.body) {
         say!(out, "✓ the signature matches secret #{index} of {count}");
         return None;
     }
@@ -1053,7 +527,7 @@ fn signature_report(
         out,
         "✗ no signature matches the body under any of the {count} secret(s)"
     );
-    let (candidates, json) = candidates(&capture.body, cut);
+    let (candidates, json) = candidates(&capture.request.body, cut);
     for candidate in candidates {
         if let Some(index) = check(&candidate.body) {
             say!(
@@ -1087,7 +561,7 @@ fn signature_report(
         }
     );
     match json {
-        _ if capture.body.is_empty() => say!(
+        _ if capture.request.body.is_empty() => say!(
             out,
             "  The body is empty: if the provider sent one, the framework consumed it before the \
              verifier (read it as JSON or a form). Otherwise check that the secret is the one \
@@ -1399,5 +873,98 @@ fn parse_report(out: &mut String, body: &[u8], signed: Option<&[u8]>, parse: Par
                 say!(out, "✓ the body as signed parses:\n{event}");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use commerce_webhooks::scheme::timestamped;
+    use commerce_webhooks::Secret;
+    use time::OffsetDateTime;
+
+    use super::{inspect, relayout, Capture, Layout, LAYOUTS};
+    use crate::capture::RawRequest;
+    use crate::provider::ProviderName;
+
+    const SIGNED_AT: i64 = 1_700_000_000;
+
+    const PRETTY_UNSORTED: &str = "{\n  \"id\": \"evt:7\",\n  \"action\": \"order.accepted\",\n  \"data\": {\n    \"orderId\": 42\n  }\n}";
+
+    #[test]
+    fn no_prefix_of_a_capture_makes_the_inspector_panic() {
+        let secret = Secret::new("whsec_current").unwrap();
+        let signature = timestamped::sign(&secret, SIGNED_AT, PRETTY_UNSORTED);
+        let raw = format!(
+            "POST /hooks/leasecloud HTTP/1.1\r\nContent-Length: {}\r\nLeaseCloud-Version: \
+             1.0.0\r\nLeaseCloud-Signature: {signature}\r\n\r\n{PRETTY_UNSORTED}",
+            PRETTY_UNSORTED.len()
+        );
+        for provider in [
+            ProviderName::LeaseCloud,
+            ProviderName::Ezq,
+            ProviderName::SparkPay,
+        ] {
+            for end in 0..=raw.len() {
+                let capture = Capture {
+                    provider,
+                    secrets: vec![secret.clone()],
+                    request: RawRequest::from_capture(raw.as_bytes().get(..end).unwrap()),
+                    now: Some(OffsetDateTime::from_unix_timestamp(SIGNED_AT).unwrap()),
+                };
+                let report = inspect(&capture);
+                assert!(report.contains("body: "), "{report}");
+            }
+        }
+    }
+
+    #[test]
+    fn layouts_keep_tokens_and_key_order_as_written() {
+        let compact = r#"{"z":[1,2.5,{}],"a":{"k":"x\\\"y\u00e9","e":[]},"m":null}"#;
+        let spaced = relayout(compact.as_bytes(), layout("Python")).unwrap();
+        // python3: json.dumps(json.loads(compact))
+        assert_eq!(
+            String::from_utf8(spaced).unwrap(),
+            r#"{"z": [1, 2.5, {}], "a": {"k": "x\\\"y\u00e9", "e": []}, "m": null}"#
+        );
+        let four = relayout(compact.as_bytes(), layout("4-space")).unwrap();
+        // python3: json.dumps(json.loads(compact), indent=4)
+        assert_eq!(
+            String::from_utf8(four.clone()).unwrap(),
+            r#"{
+    "z": [
+        1,
+        2.5,
+        {}
+    ],
+    "a": {
+        "k": "x\\\"y\u00e9",
+        "e": []
+    },
+    "m": null
+}"#
+        );
+        let back = relayout(&four, layout("compact")).unwrap();
+        assert_eq!(String::from_utf8(back).unwrap(), compact);
+
+        // With keys already sorted and nothing serde_json would rewrite, its writers agree.
+        let sorted = r#"{"a":[true,false,null,{"b":"c"}],"d":{},"e":[[]],"f":-1}"#;
+        let value: serde_json::Value = serde_json::from_str(sorted).unwrap();
+        assert_eq!(
+            relayout(sorted.as_bytes(), layout("2-space")).unwrap(),
+            serde_json::to_vec_pretty(&value).unwrap()
+        );
+        assert_eq!(
+            relayout(b" \n{ \"a\" :\t1 }\r\n", layout("compact")).unwrap(),
+            br#"{"a":1}"#
+        );
+        assert_eq!(relayout(b"{\"a\":1", layout("compact")), None);
+        assert_eq!(relayout(b"order=42", layout("compact")), None);
+    }
+
+    fn layout(name: &str) -> &'static Layout {
+        LAYOUTS
+            .iter()
+            .find(|layout| layout.name.contains(name))
+            .unwrap()
     }
 }

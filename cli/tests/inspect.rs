@@ -1,16 +1,12 @@
-//! The inspector example: its diagnoses, its reading of raw captures, and its command line.
+//! `commerce-webhooks inspect`, run as a partner runs it: its diagnoses, its reading of raw
+//! captures, and its command line. (Its layout writer and its reading of every prefix of a
+//! capture are unit tests in `src/inspect.rs`.)
 
-#[path = "../examples/inspect.rs"]
-#[allow(dead_code)]
-mod inspect;
-
-use std::ffi::OsString;
-use std::path::PathBuf;
+mod support;
 
 use commerce_webhooks::scheme::{body_hmac, timestamped};
 use commerce_webhooks::{ConfigError, Secret};
-use inspect::{Capture, Command, Provider};
-use time::OffsetDateTime;
+use support::{assert_status, command, stderr, stdout, TempDir};
 
 const SIGNED_AT: i64 = 1_700_000_000;
 
@@ -31,80 +27,69 @@ fn secret(text: &str) -> Secret {
     Secret::new(text).unwrap()
 }
 
-fn at(unix_seconds: i64) -> OffsetDateTime {
-    OffsetDateTime::from_unix_timestamp(unix_seconds).unwrap()
+/// Runs `inspect` with `args` and the variables `env`; the report, with status 0.
+fn report(args: &[&str], env: &[(&str, &str)]) -> String {
+    let output = inspect(args, env);
+    assert_status(&output, 0);
+    stdout(&output)
 }
 
-fn leasecloud_capture(secrets: Vec<Secret>, signature: String, body: &str) -> Capture {
-    let mut capture = Capture::new(Provider::LeaseCloud, secrets);
-    capture.headers = vec![
-        ("LeaseCloud-Version".into(), "1.0.0".into()),
-        ("LeaseCloud-Signature".into(), signature),
-    ];
-    capture.body = body.as_bytes().to_vec();
-    capture.now = Some(at(SIGNED_AT + 42));
-    capture
+/// Runs `inspect`; the one-line error, with status 2.
+fn refusal(args: &[&str], env: &[(&str, &str)]) -> String {
+    let output = inspect(args, env);
+    assert_status(&output, 2);
+    let error = stderr(&output);
+    assert_eq!(error.lines().count(), 1, "{error}");
+    error
 }
 
-/// A file under the temporary directory, removed when dropped.
-struct TempFile(PathBuf);
-
-impl TempFile {
-    fn new(name: &str, contents: &[u8]) -> TempFile {
-        let path = std::env::temp_dir().join(format!(
-            "commerce-webhooks-inspect-{}-{name}",
-            std::process::id()
-        ));
-        std::fs::write(&path, contents).unwrap();
-        TempFile(path)
+fn inspect(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
+    let mut command = command();
+    command.arg("inspect").args(args);
+    for (name, value) in env {
+        command.env(name, value);
     }
-
-    fn arg(&self) -> String {
-        self.0.to_str().unwrap().to_owned()
-    }
+    command.output().unwrap()
 }
 
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
-}
-
-fn args(list: &[&str]) -> Vec<String> {
-    list.iter().map(|arg| (*arg).to_owned()).collect()
-}
-
-/// An environment holding only `vars`, so tests need not touch the process's.
-fn env(vars: &[(&str, &str)]) -> impl Fn(&str) -> Option<OsString> {
-    let vars: Vec<(String, String)> = vars
+/// A LeaseCloud capture as headers and body files, judged at 42 s after signing.
+fn leasecloud_report(dir: &TempDir, secrets: &[&str], signature: &str, body: &str) -> String {
+    let headers = dir.file(
+        "headers.txt",
+        format!("LeaseCloud-Version: 1.0.0\nLeaseCloud-Signature: {signature}\n").as_bytes(),
+    );
+    let body = dir.file("body.json", body.as_bytes());
+    let vars: Vec<(String, &str)> = secrets
         .iter()
-        .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
+        .enumerate()
+        .map(|(index, secret)| (format!("SECRET_{index}"), *secret))
         .collect();
-    move |name| {
-        vars.iter()
-            .find(|(var, _)| var == name)
-            .map(|(_, value)| OsString::from(value))
+    let mut args = vec![
+        "leasecloud",
+        "--headers",
+        &headers,
+        "--body",
+        &body,
+        "--now",
+        "1700000042",
+    ];
+    for (name, _) in &vars {
+        args.extend(["--secret-env", name.as_str()]);
     }
-}
-
-fn capture_of(command: Result<Command, String>) -> Capture {
-    match command {
-        Ok(Command::Inspect(capture)) => capture,
-        Ok(other) => panic!("expected a capture to inspect, got {other:?}"),
-        Err(message) => panic!("refused: {message}"),
-    }
-}
-
-fn refusal(command: Result<Command, String>) -> String {
-    match command {
-        Err(message) => message,
-        Ok(command) => panic!("accepted: {command:?}"),
-    }
+    let env: Vec<(&str, &str)> = vars
+        .iter()
+        .map(|(name, value)| (name.as_str(), *value))
+        .collect();
+    report(&args, &env)
 }
 
 #[test]
 fn the_sample_is_a_body_with_an_added_newline_matching_secret_1_of_2() {
-    let report = inspect::inspect(&inspect::sample().unwrap());
+    let report = report(&[], &[]);
+    assert!(
+        report.starts_with("No arguments: inspecting a built-in sample"),
+        "{report}"
+    );
     assert!(
         report.contains("✓ `LeaseCloud-Signature` parses: t=1700000000"),
         "{report}"
@@ -125,7 +110,7 @@ fn the_sample_is_a_body_with_an_added_newline_matching_secret_1_of_2() {
         "{report}"
     );
     assert!(report.contains("a trailing newline was added"), "{report}");
-    assert!(!report.contains("#2"), "numbered from 1: {report}");
+    assert!(!report.contains("#2"), "numbered from 0: {report}");
     assert!(!report.contains("whsec_"), "a secret was printed: {report}");
 }
 
@@ -151,15 +136,15 @@ fn a_compacted_body_with_unsorted_keys_matches_once_laid_out_pretty_again() {
         serde_json::to_string_pretty(&sorted).unwrap(),
         PRETTY_UNSORTED
     );
-
+    let dir = TempDir::new("inspect-compacted");
     let signature =
         "t=1700000000,v1=59cf5f057d8212d0ad1373962c3fd600ba481fad2282f18c6a2154ad95e7ad3c";
-    let capture = leasecloud_capture(
-        vec![secret("whsec_provider"), secret("whsec_previous")],
-        signature.to_owned(),
+    let report = leasecloud_report(
+        &dir,
+        &["whsec_provider", "whsec_previous"],
+        signature,
         COMPACTED,
     );
-    let report = inspect::inspect(&capture);
     assert!(
         report.contains("✗ no signature matches the body under any of the 2 secret(s)"),
         "{report}"
@@ -179,10 +164,10 @@ fn a_compacted_body_with_unsorted_keys_matches_once_laid_out_pretty_again() {
 
 #[test]
 fn a_trailing_newline_after_the_pretty_layout_is_found_too() {
+    let dir = TempDir::new("inspect-newline");
     let signed = format!("{PRETTY_UNSORTED}\n");
     let signature = timestamped::sign(&secret("whsec_provider"), SIGNED_AT, &signed);
-    let capture = leasecloud_capture(vec![secret("whsec_provider")], signature, COMPACTED);
-    let report = inspect::inspect(&capture);
+    let report = leasecloud_report(&dir, &["whsec_provider"], &signature, COMPACTED);
     assert!(
         report.contains(
             "matches secret #0 of 1 once the body is re-serialized as pretty JSON (2-space \
@@ -194,13 +179,14 @@ fn a_trailing_newline_after_the_pretty_layout_is_found_too() {
 
 #[test]
 fn a_signature_by_another_secret_is_not_blamed_on_reformatting_nor_on_the_secret_alone() {
+    let dir = TempDir::new("inspect-other");
     let signature = timestamped::sign(&secret("whsec_elsewhere"), SIGNED_AT, PRETTY_UNSORTED);
-    let capture = leasecloud_capture(
-        vec![secret("whsec_provider"), secret("whsec_previous")],
-        signature,
+    let report = leasecloud_report(
+        &dir,
+        &["whsec_provider", "whsec_previous"],
+        &signature,
         COMPACTED,
     );
-    let report = inspect::inspect(&capture);
     assert!(
         report.contains("✗ no signature matches the body under any of the 2 secret(s)"),
         "{report}"
@@ -223,10 +209,10 @@ fn a_signature_by_another_secret_is_not_blamed_on_reformatting_nor_on_the_secret
 
 #[test]
 fn a_body_that_is_not_json_is_said_to_be_so() {
+    let dir = TempDir::new("inspect-not-json");
     let body = "orderId=42&action=order.accepted";
     let signature = timestamped::sign(&secret("whsec_elsewhere"), SIGNED_AT, body);
-    let capture = leasecloud_capture(vec![secret("whsec_provider")], signature, body);
-    let report = inspect::inspect(&capture);
+    let report = leasecloud_report(&dir, &["whsec_provider"], &signature, body);
     assert!(report.contains("The body is not JSON ("), "{report}");
     assert!(!report.contains("cannot tell"), "{report}");
     assert!(!report.contains("but it matches"), "{report}");
@@ -247,30 +233,27 @@ fn a_raw_spark_pay_capture_gives_the_event_type_and_token_from_its_request_line(
          {GET_TAX}",
         GET_TAX.len()
     );
-    let request = TempFile::new("sparkpay.http", raw.as_bytes());
-    let capture = capture_of(inspect::parse_args_with_env(
-        &args(&[
+    let dir = TempDir::new("inspect-sparkpay");
+    let request = dir.file("sparkpay.http", raw.as_bytes());
+    let report = report(
+        &[
             "sparkpay",
             "--secret-env",
-            "SPARKPAY_TOKEN",
+            "SPARKPAY_TOKEN_UNDER_TEST",
             "--request",
-            &request.arg(),
-        ]),
-        env(&[("SPARKPAY_TOKEN", token)]),
-    ));
-    assert_eq!(capture.path.as_deref(), Some("/hooks/sparkpay/GetTax"));
-    assert_eq!(
-        capture.query.as_deref(),
-        Some("store=1&token=sp_tok_6d0f3c2a9b8e4f71")
+            &request,
+        ],
+        &[("SPARKPAY_TOKEN_UNDER_TEST", token)],
     );
-    assert_eq!(capture.body, GET_TAX.as_bytes());
-    assert!(capture.notes.is_empty(), "{:?}", capture.notes);
-
-    let report = inspect::inspect(&capture);
     assert!(
         report.contains("request: POST /hooks/sparkpay/GetTax (query parameters: store, token)"),
         "{report}"
     );
+    assert!(
+        report.contains(&format!("headers: 3; body: {} bytes", GET_TAX.len())),
+        "{report}"
+    );
+    assert!(!report.contains("⚠"), "{report}");
     assert!(
         report.contains("✓ the body is as long as its Content-Length"),
         "{report}"
@@ -291,9 +274,12 @@ fn a_raw_spark_pay_capture_gives_the_event_type_and_token_from_its_request_line(
 #[test]
 fn a_raw_spark_pay_capture_with_another_token_is_refused() {
     let raw = format!("POST /hooks/sparkpay/GetTax?token=guess HTTP/1.1\r\n\r\n{GET_TAX}");
-    let mut capture = Capture::new(Provider::SparkPay, vec![secret("sp_tok_6d0f3c2a9b8e4f71")]);
-    capture.read_request(raw.as_bytes());
-    let report = inspect::inspect(&capture);
+    let dir = TempDir::new("inspect-sparkpay-guess");
+    let request = dir.file("sparkpay.http", raw.as_bytes());
+    let report = report(
+        &["sparkpay", "--secret-env", "TOKEN", "--request", &request],
+        &[("TOKEN", "sp_tok_6d0f3c2a9b8e4f71")],
+    );
     assert!(
         report.contains("✗ the URL's token equals none of the 1 token(s)"),
         "{report}"
@@ -320,28 +306,27 @@ fn leasecloud_raw(signature: &str, content_length: usize, body: &str, eol: &str)
 fn a_raw_leasecloud_capture_verifies_with_the_secret_from_a_file() {
     let signature = timestamped::sign(&secret("whsec_current"), SIGNED_AT, COMPACTED);
     let raw = leasecloud_raw(&signature, COMPACTED.len(), COMPACTED, "\r\n");
-    let request = TempFile::new("leasecloud.http", raw.as_bytes());
-    let secrets = TempFile::new("leasecloud-secrets.txt", b"whsec_next\r\nwhsec_current\r\n");
-    let capture = capture_of(inspect::parse_args_with_env(
-        &args(&[
+    let dir = TempDir::new("inspect-leasecloud-file");
+    let request = dir.file("leasecloud.http", raw.as_bytes());
+    let secrets = dir.file("leasecloud-secrets.txt", b"whsec_next\r\nwhsec_current\r\n");
+    let report = report(
+        &[
             "leasecloud",
             "--secret-file",
-            &secrets.arg(),
+            &secrets,
             "--request",
-            &request.arg(),
+            &request,
             "--now",
             "1700000042",
-        ]),
-        env(&[]),
-    ));
-    assert_eq!(capture.path.as_deref(), Some("/hooks/leasecloud"));
-    assert_eq!(capture.query, None);
-    assert_eq!(capture.headers.len(), 5);
-    assert_eq!(capture.body, COMPACTED.as_bytes());
-
-    let report = inspect::inspect(&capture);
+        ],
+        &[],
+    );
     assert!(
         report.contains("request: POST /hooks/leasecloud (no query)"),
+        "{report}"
+    );
+    assert!(
+        report.contains(&format!("headers: 5; body: {} bytes", COMPACTED.len())),
         "{report}"
     );
     assert!(
@@ -357,18 +342,31 @@ fn a_raw_leasecloud_capture_verifies_with_the_secret_from_a_file() {
     assert!(!report.contains("whsec_"), "a secret was printed: {report}");
 }
 
+/// The report on a raw capture, judged at the signing time, with `whsec_current`.
+fn raw_report(raw: &str, name: &str) -> String {
+    let dir = TempDir::new(name);
+    let request = dir.file("capture.http", raw.as_bytes());
+    report(
+        &[
+            "leasecloud",
+            "--secret-env",
+            "CURRENT",
+            "--request",
+            &request,
+            "--now",
+            "1700000000",
+        ],
+        &[("CURRENT", "whsec_current")],
+    )
+}
+
 #[test]
 fn a_capture_longer_than_its_content_length_is_flagged_and_cut() {
     // LF line endings this time, and two bytes past the body that the capture tool added.
     let signature = timestamped::sign(&secret("whsec_current"), SIGNED_AT, COMPACTED);
     let padded = format!("{COMPACTED}\r\n");
     let raw = leasecloud_raw(&signature, COMPACTED.len(), &padded, "\n");
-    let mut capture = Capture::new(Provider::LeaseCloud, vec![secret("whsec_current")]);
-    capture.now = Some(at(SIGNED_AT));
-    capture.read_request(raw.as_bytes());
-    assert_eq!(capture.body, padded.as_bytes());
-
-    let report = inspect::inspect(&capture);
+    let report = raw_report(&raw, "inspect-longer");
     let len = COMPACTED.len();
     assert!(
         report.contains(&format!(
@@ -391,11 +389,7 @@ fn a_capture_shorter_than_its_content_length_is_flagged_as_truncated() {
     let signature = timestamped::sign(&secret("whsec_current"), SIGNED_AT, COMPACTED);
     let truncated = COMPACTED.get(..20).unwrap();
     let raw = leasecloud_raw(&signature, COMPACTED.len(), truncated, "\r\n");
-    let mut capture = Capture::new(Provider::LeaseCloud, vec![secret("whsec_current")]);
-    capture.now = Some(at(SIGNED_AT));
-    capture.read_request(raw.as_bytes());
-
-    let report = inspect::inspect(&capture);
+    let report = raw_report(&raw, "inspect-shorter");
     assert!(
         report.contains(&format!(
             "⚠ the body is 20 bytes but its Content-Length says {}: {} bytes are missing",
@@ -419,16 +413,20 @@ fn odd_header_lines_are_reported_by_number_and_never_echoed() {
                \tfolded onto an ignored line\r\n\
                \r\n\
                {}";
-    let mut capture = Capture::new(Provider::Kinguin, vec![secret("kinguin_secret_value")]);
-    capture.read_request(raw.as_bytes());
-    assert_eq!(
-        capture.headers,
-        [
-            ("X-Event-Name".to_owned(), "order.status".to_owned()),
-            ("X-Trace".to_owned(), "a b".to_owned()),
-        ]
+    let dir = TempDir::new("inspect-odd");
+    let request = dir.file("kinguin.http", raw.as_bytes());
+    let report = report(
+        &[
+            "kinguin",
+            "--secret-env",
+            "KINGUIN_UNDER_TEST",
+            "--request",
+            &request,
+        ],
+        &[("KINGUIN_UNDER_TEST", "kinguin_secret_value")],
     );
-    let report = inspect::inspect(&capture);
+    // Two headers kept: X-Event-Name, and X-Trace joined with its fold.
+    assert!(report.contains("headers: 2; body: 2 bytes"), "{report}");
     assert!(
         report.contains(
             "⚠ line 4 of the request starts with whitespace: an obs-fold continuing `X-Trace`"
@@ -459,106 +457,33 @@ fn odd_header_lines_are_reported_by_number_and_never_echoed() {
 }
 
 #[test]
-fn no_prefix_of_a_capture_makes_the_inspector_panic() {
-    let signature = timestamped::sign(&secret("whsec_current"), SIGNED_AT, PRETTY_UNSORTED);
-    let raw = leasecloud_raw(&signature, PRETTY_UNSORTED.len(), PRETTY_UNSORTED, "\r\n");
-    for provider in [Provider::LeaseCloud, Provider::Ezq, Provider::SparkPay] {
-        for end in 0..=raw.len() {
-            let mut capture = Capture::new(provider, vec![secret("whsec_current")]);
-            capture.now = Some(at(SIGNED_AT));
-            capture.read_request(raw.as_bytes().get(..end).unwrap());
-            let report = inspect::inspect(&capture);
-            assert!(report.contains("body: "), "{report}");
-        }
-    }
-}
-
-#[test]
-fn layouts_keep_tokens_and_key_order_as_written() {
-    let compact = r#"{"z":[1,2.5,{}],"a":{"k":"x\\\"y\u00e9","e":[]},"m":null}"#;
-    let spaced = inspect::relayout(compact.as_bytes(), layout("Python")).unwrap();
-    // python3: json.dumps(json.loads(compact))
-    assert_eq!(
-        String::from_utf8(spaced).unwrap(),
-        r#"{"z": [1, 2.5, {}], "a": {"k": "x\\\"y\u00e9", "e": []}, "m": null}"#
-    );
-    let four = inspect::relayout(compact.as_bytes(), layout("4-space")).unwrap();
-    // python3: json.dumps(json.loads(compact), indent=4)
-    assert_eq!(
-        String::from_utf8(four.clone()).unwrap(),
-        r#"{
-    "z": [
-        1,
-        2.5,
-        {}
-    ],
-    "a": {
-        "k": "x\\\"y\u00e9",
-        "e": []
-    },
-    "m": null
-}"#
-    );
-    let back = inspect::relayout(&four, layout("compact")).unwrap();
-    assert_eq!(String::from_utf8(back).unwrap(), compact);
-
-    // With keys already sorted and nothing serde_json would rewrite, its writers agree.
-    let sorted = r#"{"a":[true,false,null,{"b":"c"}],"d":{},"e":[[]],"f":-1}"#;
-    let value: serde_json::Value = serde_json::from_str(sorted).unwrap();
-    assert_eq!(
-        inspect::relayout(sorted.as_bytes(), layout("2-space")).unwrap(),
-        serde_json::to_vec_pretty(&value).unwrap()
-    );
-    assert_eq!(
-        inspect::relayout(b" \n{ \"a\" :\t1 }\r\n", layout("compact")).unwrap(),
-        br#"{"a":1}"#
-    );
-    assert_eq!(inspect::relayout(b"{\"a\":1", layout("compact")), None);
-    assert_eq!(inspect::relayout(b"order=42", layout("compact")), None);
-}
-
-fn layout(name: &str) -> &'static inspect::Layout {
-    inspect::LAYOUTS
-        .iter()
-        .find(|layout| layout.name.contains(name))
-        .unwrap()
-}
-
-#[test]
-fn help_is_a_command_and_the_usage_names_every_option_and_provider() {
-    for help in [&["--help"][..], &["-h"], &["leasecloud", "--help"]] {
-        assert!(
-            matches!(inspect::parse_args(&args(help)), Ok(Command::Help)),
-            "{help:?}"
-        );
-    }
-    assert!(matches!(inspect::parse_args(&[]), Ok(Command::Sample)));
+fn help_names_every_option_and_provider() {
+    let output = inspect(&["--help"], &[]);
+    assert_status(&output, 0);
+    let help = stdout(&output);
     for word in [
-        "--secret-env VAR",
-        "--secret-file PATH",
-        "--request FILE",
-        "--headers FILE",
-        "--body FILE",
-        "--url PATH?QUERY",
-        "--now UNIX_SECONDS",
+        "--secret-env <VAR>",
+        "--secret-file <FILE>",
+        "--request <FILE>",
+        "--headers <FILE>",
+        "--body <FILE>",
+        "--url <PATH?QUERY>",
+        "--now <UNIX_SECONDS>",
         "-h, --help",
         "leasecloud, montly, ezq, kinguin or sparkpay",
         "Examples:",
     ] {
-        assert!(
-            inspect::USAGE.contains(word),
-            "{word} missing from the usage"
-        );
+        assert!(help.contains(word), "{word} missing from the help:\n{help}");
     }
 }
 
 #[test]
 fn a_secret_on_the_command_line_is_refused_without_echoing_it() {
-    for command in [
+    for args in [
         &["leasecloud", "--secret", "whsec_typed", "--body", "b.json"][..],
         &["leasecloud", "--secret=whsec_typed", "--body", "b.json"],
     ] {
-        let message = refusal(inspect::parse_args_with_env(&args(command), env(&[])));
+        let message = refusal(args, &[]);
         assert!(message.contains("--secret-env"), "{message}");
         assert!(message.contains("--secret-file"), "{message}");
         assert!(!message.contains("whsec_typed"), "{message}");
@@ -567,71 +492,84 @@ fn a_secret_on_the_command_line_is_refused_without_echoing_it() {
 
 #[test]
 fn a_secret_file_yields_its_secrets_in_order() {
-    let secrets = TempFile::new("two-secrets.txt", b"ezq_newest\n\nezq_oldest\r\n");
-    let body = TempFile::new("ezq-body.json", br#"{"event":"order.completed"}"#);
-    let capture = capture_of(inspect::parse_args_with_env(
-        &args(&[
-            "ezq",
-            "--secret-file",
-            &secrets.arg(),
-            "--body",
-            &body.arg(),
-        ]),
-        env(&[]),
-    ));
-    assert_eq!(capture.secrets.len(), 2);
-    let verifier = body_hmac::Verifier::with_secrets("x-signature", capture.secrets).unwrap();
+    let dir = TempDir::new("inspect-two-secrets");
+    let secrets = dir.file("two-secrets.txt", b"ezq_newest\n\nezq_oldest\r\n");
+    let body = br#"{"event":"order.completed"}"#;
+    let body_file = dir.file("ezq-body.json", body);
     for (index, text) in ["ezq_newest", "ezq_oldest"].into_iter().enumerate() {
-        let signature = body_hmac::sign(&secret(text), b"{}");
-        let verified = verifier.verify_value(signature.as_bytes(), b"{}").unwrap();
-        assert_eq!(verified.secret_index, index, "{text}");
+        let signature = body_hmac::sign(&secret(text), body);
+        let headers = dir.file(
+            "headers.txt",
+            format!("x-signature: {signature}\n").as_bytes(),
+        );
+        let report = report(
+            &[
+                "ezq",
+                "--secret-file",
+                &secrets,
+                "--headers",
+                &headers,
+                "--body",
+                &body_file,
+            ],
+            &[],
+        );
+        assert!(
+            report.contains(&format!("✓ the signature matches secret #{index} of 2")),
+            "{text}: {report}"
+        );
     }
 }
 
 #[test]
 fn secrets_from_the_environment_and_files_keep_the_order_given() {
-    let file = TempFile::new("middle-secret.txt", b"whsec_b");
-    let body = TempFile::new("order-body.json", b"{}");
-    let capture = capture_of(inspect::parse_args_with_env(
-        &args(&[
-            "montly",
-            "--secret-env=FIRST",
-            "--secret-file",
-            &file.arg(),
-            "--secret-env",
-            "LAST",
-            "--body",
-            &body.arg(),
-        ]),
-        env(&[("FIRST", "whsec_a"), ("LAST", "whsec_c")]),
-    ));
-    let verifier =
-        timestamped::Verifier::with_secrets("Montly-Signature", capture.secrets).unwrap();
+    let dir = TempDir::new("inspect-order");
+    let file = dir.file("middle-secret.txt", b"whsec_b");
+    let body = dir.file("order-body.json", b"{}");
     for (index, text) in ["whsec_a", "whsec_b", "whsec_c"].into_iter().enumerate() {
         let header = timestamped::sign(&secret(text), SIGNED_AT, b"{}");
-        let verified = verifier
-            .verify_value_at(header.as_bytes(), b"{}", at(SIGNED_AT))
-            .unwrap();
-        assert_eq!(verified.secret_index, index, "{text}");
+        let headers = dir.file(
+            "headers.txt",
+            format!("Montly-Signature: {header}\n").as_bytes(),
+        );
+        let report = report(
+            &[
+                "montly",
+                "--secret-env=FIRST",
+                "--secret-file",
+                &file,
+                "--secret-env",
+                "LAST",
+                "--headers",
+                &headers,
+                "--body",
+                &body,
+                "--now",
+                "1700000000",
+            ],
+            &[("FIRST", "whsec_a"), ("LAST", "whsec_c")],
+        );
+        assert!(
+            report.contains(&format!("✓ the signature matches secret #{index} of 3")),
+            "{text}: {report}"
+        );
     }
 }
 
 #[test]
 fn a_secret_with_surrounding_whitespace_is_refused_with_the_crates_message() {
     let expected = ConfigError::SecretHasSurroundingWhitespace.to_string();
-    let message = refusal(inspect::parse_args_with_env(
-        &args(&["ezq", "--secret-env", "EZQ_SECRET", "--body", "b.json"]),
-        env(&[("EZQ_SECRET", "ezq_secret\n")]),
-    ));
-    assert!(message.contains("--secret-env EZQ_SECRET"), "{message}");
+    let message = refusal(
+        &["ezq", "--secret-env", "EZQ_SPACED", "--body", "b.json"],
+        &[("EZQ_SPACED", "ezq_secret\n")],
+    );
+    assert!(message.contains("--secret-env EZQ_SPACED"), "{message}");
     assert!(message.contains(&expected), "{message}");
-    assert!(!message.contains("ezq_secret\n"), "{message}");
+    assert!(!message.contains("ezq_secret"), "{message}");
 
-    let file = TempFile::new("spaced-secret.txt", b"ezq_one\n ezq_two \n");
-    let message = refusal(inspect::parse_args_with_env(
-        &args(&["ezq", "--secret-file", &file.arg(), "--body", "b.json"]),
-        env(&[]),
-    ));
+    let dir = TempDir::new("inspect-spaced");
+    let file = dir.file("spaced-secret.txt", b"ezq_one\n ezq_two \n");
+    let message = refusal(&["ezq", "--secret-file", &file, "--body", "b.json"], &[]);
     assert!(message.contains("line 2"), "{message}");
     assert!(message.contains(&expected), "{message}");
     assert!(!message.contains("ezq_two"), "{message}");
@@ -647,25 +585,25 @@ fn unknown_options_missing_values_and_missing_parts_are_refused() {
         (&["leasecloud", "--frob=whsec_x"], "unknown option --frob"),
         (
             &["leasecloud", "--secret-env"],
-            "--secret-env needs a value",
+            "a value is required for '--secret-env <VAR>'",
         ),
         (
-            &["leasecloud", "--secret-env", "UNSET"],
+            &["leasecloud", "--secret-env", "UNSET", "--body", "b"],
             "UNSET: the variable is not set",
         ),
         (
-            &["stripe", "--secret-env", "S"],
-            "argument 1 is not a provider",
+            &["stripe", "--secret-env", "S", "--body", "b"],
+            "the PROVIDER given is not one",
         ),
         (&["--secret-env", "S", "--body", "b"], "name a provider"),
-        (&["ezq", "--body", "b.json"], "give at least one secret"),
+        (
+            &["ezq", "--body", "b.json"],
+            "give the secret with --secret-env VAR",
+        ),
     ];
-    for (command, expected) in cases {
-        let message = refusal(inspect::parse_args_with_env(
-            &args(command),
-            env(&[("S", "whsec_s")]),
-        ));
-        assert!(message.contains(expected), "{command:?}: {message}");
+    for (args, expected) in cases {
+        let message = refusal(args, &[("S", "whsec_s")]);
+        assert!(message.contains(expected), "{args:?}: {message}");
         assert!(!message.contains("whsec_"), "{message}");
     }
 }
