@@ -49,7 +49,7 @@ const CASES: &[fn() -> Case] = &[leasecloud_order_created, ezq_order];
 fn leasecloud_order_created() -> Case {
     Case {
         name: "leasecloud_order_created",
-        body: include_bytes!("../tests/fixtures/leasecloud/order_created.json"),
+        body: include_bytes!("../samples/leasecloud/order_created.json"),
         parse: |body| black_box(leasecloud::Event::parse(body)).is_ok(),
         others: &[
             (PLAIN_DERIVE, |body| {
@@ -132,7 +132,7 @@ mod mirror {
 fn ezq_order() -> Case {
     Case {
         name: "ezq_order",
-        body: include_bytes!("../tests/fixtures/ezq/order_marketplace_confirmed.json"),
+        body: include_bytes!("../samples/ezq/order_marketplace_confirmed.json"),
         parse: |body| black_box(ezq::Event::parse(body)).is_ok(),
         others: &[],
     }

@@ -28,7 +28,7 @@ use commerce_webhooks::leasecloud;
 mod json_text;
 
 /// LeaseCloud's `order.created` page sample.
-const ORDER_CREATED: &str = include_str!("../tests/fixtures/leasecloud/order_created.json");
+const ORDER_CREATED: &str = include_str!("../samples/leasecloud/order_created.json");
 
 /// How many different bodies are parsed in turn.
 const VARIANTS: usize = 512;

@@ -53,7 +53,7 @@ use json_text::{compact, value_len};
 const SECRET: &str = "whsec_receiver_load_benchmark";
 
 /// LeaseCloud's `order.created` page sample, pretty-printed as the fixture keeps it.
-const ORDER_CREATED: &str = include_str!("../tests/fixtures/leasecloud/order_created.json");
+const ORDER_CREATED: &str = include_str!("../samples/leasecloud/order_created.json");
 
 /// The largest `64k` body.
 const LARGE_BODY_MAX: usize = 64 * 1024;

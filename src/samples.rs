@@ -47,11 +47,11 @@ pub struct Sample {
 }
 
 /// A fixture file's text without its final line ending. Every sample's path is written here
-/// once, relative to the fixtures folder; the Spark Pay payloads' documentation includes the
+/// once, relative to the `samples` folder; the Spark Pay payloads' documentation includes the
 /// same request files as its samples.
 macro_rules! fixture {
     ($path:literal) => {
-        include_str!(concat!("../tests/fixtures/", $path)).trim_ascii_end()
+        include_str!(concat!("../samples/", $path)).trim_ascii_end()
     };
 }
 

@@ -72,7 +72,7 @@ fn leasecloud_kind(kind: montly::EventKind) -> leasecloud::EventKind {
 
 #[test]
 fn ezq_amounts() {
-    let body = include_str!("fixtures/ezq/order_marketplace_confirmed.json")
+    let body = include_str!("../samples/ezq/order_marketplace_confirmed.json")
         .replacen("\"totalPrice\": 0", &format!("\"totalPrice\": {DIGITS}"), 1)
         .replacen(
             "\"totalPayable\": 0",

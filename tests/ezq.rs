@@ -11,7 +11,7 @@ use serde_json::json;
 use time::macros::datetime;
 
 /// The sample body of EZQ's page, verbatim.
-const PAGE_SAMPLE: &str = include_str!("fixtures/ezq/order_marketplace_confirmed.json");
+const PAGE_SAMPLE: &str = include_str!("../samples/ezq/order_marketplace_confirmed.json");
 
 const EVENT_NAMES: [&str; 5] = [
     "order_marketplace.confirmed",
@@ -202,7 +202,7 @@ fn signed_events_of_every_kind_verify_and_parse() {
 }
 
 /// Computed independently of the crate:
-/// python3 -c "import hmac,hashlib,base64;d=open('tests/fixtures/ezq/order_marketplace_confirmed.json','rb').read();m=hmac.new(b'ezq-python-vector-key',d,hashlib.sha256);print(m.hexdigest());print(base64.b64encode(m.digest()).decode())"
+/// python3 -c "import hmac,hashlib,base64;d=open('samples/ezq/order_marketplace_confirmed.json','rb').read();m=hmac.new(b'ezq-python-vector-key',d,hashlib.sha256);print(m.hexdigest());print(base64.b64encode(m.digest()).decode())"
 const PYTHON_HEX: &str = "e837d97ba0f449768decf61d6d1abeb7257f51b73bf086219248a95f7838d88a";
 const PYTHON_BASE64: &str = "6DfZe6D0SXaN7PYdbRq+tyV/Ubc78IYhkkipX3g42Io=";
 

@@ -11,11 +11,11 @@ use time::macros::datetime;
 
 // The page samples, verbatim: `current_*` from Kinguin's current webhook page, `old_*` from the
 // page we were given (which still lists `order.complete`).
-const CURRENT_PRODUCT_UPDATE: &str = include_str!("fixtures/kinguin/current_product_update.json");
-const CURRENT_ORDER_STATUS: &str = include_str!("fixtures/kinguin/current_order_status.json");
-const OLD_PRODUCT_UPDATE: &str = include_str!("fixtures/kinguin/old_product_update.json");
-const OLD_ORDER_COMPLETE: &str = include_str!("fixtures/kinguin/old_order_complete.json");
-const OLD_ORDER_STATUS: &str = include_str!("fixtures/kinguin/old_order_status.json");
+const CURRENT_PRODUCT_UPDATE: &str = include_str!("../samples/kinguin/current_product_update.json");
+const CURRENT_ORDER_STATUS: &str = include_str!("../samples/kinguin/current_order_status.json");
+const OLD_PRODUCT_UPDATE: &str = include_str!("../samples/kinguin/old_product_update.json");
+const OLD_ORDER_COMPLETE: &str = include_str!("../samples/kinguin/old_order_complete.json");
+const OLD_ORDER_STATUS: &str = include_str!("../samples/kinguin/old_order_status.json");
 
 const SECRET: &str = "kinguin-store-secret";
 

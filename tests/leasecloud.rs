@@ -12,7 +12,7 @@ use serde_json::json;
 use time::macros::datetime;
 use time::{Duration, OffsetDateTime};
 
-const ORDER_CREATED: &[u8] = include_bytes!("fixtures/leasecloud/order_created.json");
+const ORDER_CREATED: &[u8] = include_bytes!("../samples/leasecloud/order_created.json");
 const ENVELOPE: &[u8] = include_bytes!("fixtures/leasecloud/envelope.json");
 const ORDER: &[u8] = include_bytes!("fixtures/leasecloud/order.json");
 const ACKNOWLEDGEMENT: &[u8] = include_bytes!("fixtures/leasecloud/acknowledgement.json");
@@ -1080,7 +1080,7 @@ fn a_blank_event_id_is_a_parse_error_as_a_missing_one_is() {
         );
     }
     // The order events' direct reader declines it too, and the answer is the same.
-    let order = include_str!("fixtures/leasecloud/order_created.json").replacen(
+    let order = include_str!("../samples/leasecloud/order_created.json").replacen(
         "\"evt:e1f0aed8-883a-9751-74a3-48537d3d94ce\"",
         "\"\"",
         1,

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use commerce_webhooks::leasecloud::{Acknowledgement, Event, EventKind, EventView};
 use serde_json::{json, Value};
 
-const ORDER_CREATED: &[u8] = include_bytes!("fixtures/leasecloud/order_created.json");
+const ORDER_CREATED: &[u8] = include_bytes!("../samples/leasecloud/order_created.json");
 
 fn order_created_with(edit: impl FnOnce(&mut Value)) -> Vec<u8> {
     let mut body: Value = serde_json::from_slice(ORDER_CREATED).unwrap();

@@ -11,12 +11,12 @@ use serde_json::json;
 use time::{Duration, OffsetDateTime};
 
 const ENVELOPE: &[u8] = include_bytes!("fixtures/montly/envelope.json");
-const ORDER_ACCEPTED: &[u8] = include_bytes!("fixtures/montly/order_accepted.json");
-const ORDER_DECLINED: &[u8] = include_bytes!("fixtures/montly/order_declined.json");
-const ORDER_SIGNED: &[u8] = include_bytes!("fixtures/montly/order_signed.json");
+const ORDER_ACCEPTED: &[u8] = include_bytes!("../samples/montly/order_accepted.json");
+const ORDER_DECLINED: &[u8] = include_bytes!("../samples/montly/order_declined.json");
+const ORDER_SIGNED: &[u8] = include_bytes!("../samples/montly/order_signed.json");
 const ORDER_DELIVERY_APPROVED: &[u8] =
-    include_bytes!("fixtures/montly/order_delivery_approved.json");
-const TARIFF_UPDATED: &[u8] = include_bytes!("fixtures/montly/tariff_updated.json");
+    include_bytes!("../samples/montly/order_delivery_approved.json");
+const TARIFF_UPDATED: &[u8] = include_bytes!("../samples/montly/tariff_updated.json");
 
 fn secret(text: &str) -> Secret {
     Secret::new(text).unwrap()

@@ -90,7 +90,7 @@ fn timestamped_verify_allocates_nothing() {
 #[test]
 fn the_borrowed_view_of_an_order_allocates_three_times() {
     use commerce_webhooks::leasecloud::{Event, EventView};
-    let body: &[u8] = include_bytes!("fixtures/leasecloud/order_created.json");
+    let body: &[u8] = include_bytes!("../samples/leasecloud/order_created.json");
     let (view_allocations, view) = allocations_during(|| EventView::parse_borrowed(body));
     assert!(view.is_ok());
     let (owned_allocations, owned) = allocations_during(|| Event::parse(body));

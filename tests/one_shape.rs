@@ -139,7 +139,7 @@ fn check_provider<P>(
 #[test]
 fn one_generic_function_checks_every_provider() {
     let lc = secret("whsec_lc");
-    let body = include_bytes!("fixtures/leasecloud/order_created.json");
+    let body = include_bytes!("../samples/leasecloud/order_created.json");
     let broken = br#"{"id":"evt:broken","action":"order.created","data":{"totalAmount":[]}}"#;
     check_provider(
         &leasecloud::Webhook::new(lc.clone()),
@@ -157,7 +157,7 @@ fn one_generic_function_checks_every_provider() {
     );
 
     let mo = secret("whsec_mo");
-    let body = include_bytes!("fixtures/montly/tariff_updated.json");
+    let body = include_bytes!("../samples/montly/tariff_updated.json");
     let broken = br#"{"type":"order.signed","data":{"orderId":true},"id":"evt:broken"}"#;
     check_provider(
         &montly::Webhook::new(mo.clone()),
@@ -172,7 +172,7 @@ fn one_generic_function_checks_every_provider() {
     );
 
     let ez = secret("ezq_secret");
-    let body = include_bytes!("fixtures/ezq/order_marketplace_confirmed.json");
+    let body = include_bytes!("../samples/ezq/order_marketplace_confirmed.json");
     let broken = br#"{"event":"order.completed","data":{"id":"seven"}}"#;
     check_provider(
         &ezq::Webhook::new(ez.clone()),
@@ -187,7 +187,7 @@ fn one_generic_function_checks_every_provider() {
     );
 
     let ki = secret("kinguin_secret");
-    let body = include_bytes!("fixtures/kinguin/current_order_status.json");
+    let body = include_bytes!("../samples/kinguin/current_order_status.json");
     let broken = br#"{"orderId":"X","status":"canceled","updatedAt":7}"#;
     check_provider(
         &kinguin::Webhook::new(ki.clone()),
@@ -301,7 +301,7 @@ fn round_trips<E: serde::Serialize + PartialEq + Debug>(event: &E, parse: impl F
 #[test]
 fn every_leasecloud_and_montly_fixture_round_trips() {
     let event =
-        leasecloud::Event::parse(include_bytes!("fixtures/leasecloud/order_created.json")).unwrap();
+        leasecloud::Event::parse(include_bytes!("../samples/leasecloud/order_created.json")).unwrap();
     round_trips(&event, |body| leasecloud::Event::parse(body).unwrap());
     let as_value = serde_json::to_value(&event).unwrap();
     assert_eq!(as_value["action"], "order.created");
@@ -310,11 +310,11 @@ fn every_leasecloud_and_montly_fixture_round_trips() {
     assert_eq!(as_value["data"]["createdAt"], "2018-01-03T15:10:00Z");
 
     for body in [
-        &include_bytes!("fixtures/montly/order_accepted.json")[..],
-        include_bytes!("fixtures/montly/order_declined.json"),
-        include_bytes!("fixtures/montly/order_signed.json"),
-        include_bytes!("fixtures/montly/order_delivery_approved.json"),
-        include_bytes!("fixtures/montly/tariff_updated.json"),
+        &include_bytes!("../samples/montly/order_accepted.json")[..],
+        include_bytes!("../samples/montly/order_declined.json"),
+        include_bytes!("../samples/montly/order_signed.json"),
+        include_bytes!("../samples/montly/order_delivery_approved.json"),
+        include_bytes!("../samples/montly/tariff_updated.json"),
     ] {
         let event = montly::Event::parse(body).unwrap();
         round_trips(&event, |body| montly::Event::parse(body).unwrap());
@@ -325,11 +325,11 @@ fn every_leasecloud_and_montly_fixture_round_trips() {
     }
     // Numbers stay numbers, with exactly their digits.
     let tariffs =
-        montly::Event::parse(include_bytes!("fixtures/montly/tariff_updated.json")).unwrap();
+        montly::Event::parse(include_bytes!("../samples/montly/tariff_updated.json")).unwrap();
     let text = serde_json::to_string(&tariffs).unwrap();
     assert!(text.contains(r#"{"months":24,"tariff":1.51}"#), "{text}");
     let accepted =
-        montly::Event::parse(include_bytes!("fixtures/montly/order_accepted.json")).unwrap();
+        montly::Event::parse(include_bytes!("../samples/montly/order_accepted.json")).unwrap();
     assert!(serde_json::to_string(&accepted)
         .unwrap()
         .contains(r#""orderId":42"#));
@@ -338,7 +338,7 @@ fn every_leasecloud_and_montly_fixture_round_trips() {
 #[test]
 fn ezq_and_kinguin_fixtures_round_trip() {
     let event = ezq::Event::parse(include_bytes!(
-        "fixtures/ezq/order_marketplace_confirmed.json"
+        "../samples/ezq/order_marketplace_confirmed.json"
     ))
     .unwrap();
     round_trips(&event, |body| ezq::Event::parse(body).unwrap());
@@ -350,23 +350,23 @@ fn ezq_and_kinguin_fixtures_round_trip() {
     for (name, body) in [
         (
             "order.status",
-            &include_bytes!("fixtures/kinguin/current_order_status.json")[..],
+            &include_bytes!("../samples/kinguin/current_order_status.json")[..],
         ),
         (
             "product.update",
-            include_bytes!("fixtures/kinguin/current_product_update.json"),
+            include_bytes!("../samples/kinguin/current_product_update.json"),
         ),
         (
             "order.complete",
-            include_bytes!("fixtures/kinguin/old_order_complete.json"),
+            include_bytes!("../samples/kinguin/old_order_complete.json"),
         ),
         (
             "order.status",
-            include_bytes!("fixtures/kinguin/old_order_status.json"),
+            include_bytes!("../samples/kinguin/old_order_status.json"),
         ),
         (
             "product.update",
-            include_bytes!("fixtures/kinguin/old_product_update.json"),
+            include_bytes!("../samples/kinguin/old_product_update.json"),
         ),
         ("offer.new", br#"{"a":[1,2.5,"x"],"b":null}"#),
     ] {

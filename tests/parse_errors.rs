@@ -42,7 +42,7 @@ fn data_before_the_name_is_reported_at_its_path_and_place_in_the_body() {
 
 #[test]
 fn a_failure_deep_inside_an_order_has_its_full_path_whatever_the_key_order() {
-    let body = include_str!("fixtures/leasecloud/order_created.json");
+    let body = include_str!("../samples/leasecloud/order_created.json");
     let value: serde_json::Value = serde_json::from_str(body).unwrap();
     let mut broken = value.clone();
     broken["data"]["items"][1]["quantity"] = serde_json::json!("forty-two");

@@ -9,7 +9,7 @@ use commerce_webhooks::Secret;
 use time::OffsetDateTime;
 
 /// The `order.created` sample from LeaseCloud's page.
-const ORDER_CREATED: &str = include_str!("../../tests/fixtures/leasecloud/order_created.json");
+const ORDER_CREATED: &str = include_str!("../../samples/leasecloud/order_created.json");
 
 pub fn run() -> Result<(), Box<dyn Error>> {
     println!("== LeaseCloud");

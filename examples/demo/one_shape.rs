@@ -37,7 +37,7 @@ pub fn run() -> Result<(), Box<dyn Error>> {
     let hook = montly::Webhook::new(secret.clone());
     println!("{}", receive(&hook, &Request::new(&headers, body)));
 
-    let body = include_bytes!("../../tests/fixtures/ezq/order_marketplace_confirmed.json");
+    let body = include_bytes!("../../samples/ezq/order_marketplace_confirmed.json");
     let headers = ezq::Webhook::sign_headers(&secret, body);
     let hook = ezq::Webhook::new(secret.clone());
     println!("{}", receive(&hook, &Request::new(&headers, body)));

@@ -206,7 +206,7 @@ mod tests {
     use crate::leasecloud::EventView;
 
     const ORDER_CREATED: &[u8] =
-        include_bytes!("../../tests/fixtures/leasecloud/order_created.json");
+        include_bytes!("../../samples/leasecloud/order_created.json");
 
     fn direct(body: &[u8]) -> Option<EventView<'_>> {
         read_order_event::<Cow<'_, str>>(body)

@@ -35,7 +35,7 @@
 //! let hook = Webhook::with_secrets([Secret::new("whsec_new")?, Secret::new("whsec_old")?])?;
 //!
 //! // Per request: the headers and the body exactly as received (here signed on the spot).
-//! # let body = include_bytes!("../../tests/fixtures/leasecloud/order_created.json");
+//! # let body = include_bytes!("../../samples/leasecloud/order_created.json");
 //! let now = OffsetDateTime::now_utc();
 //! let headers = Webhook::sign_headers(&Secret::new("whsec_old")?, now.unix_timestamp(), body);
 //! let event: Event = match hook.verify_at(&headers, body, now) {

@@ -26,7 +26,7 @@ use crate::de::lenient as l;
 /// use time::macros::datetime;
 ///
 /// let body = br#"
-#[doc = include_str!("../../tests/fixtures/sparkpay/requests/AuthorizingPayment.json")]
+#[doc = include_str!("../../samples/sparkpay/requests/AuthorizingPayment.json")]
 /// "#;
 /// for event in [
 ///     EventType::AuthorizingPayment,
@@ -67,7 +67,7 @@ pub struct PaymentRequest {
 /// use commerce_webhooks::sparkpay::{EventType, Request};
 ///
 /// let body = br#"
-#[doc = include_str!("../../tests/fixtures/sparkpay/requests/GetPrice.json")]
+#[doc = include_str!("../../samples/sparkpay/requests/GetPrice.json")]
 /// "#;
 /// let Request::GetPrice(request) = Request::parse(EventType::GetPrice, body)? else {
 ///     unreachable!()
@@ -128,7 +128,7 @@ pub struct PriceItem {
 /// use rust_decimal::Decimal;
 ///
 /// let body = br#"
-#[doc = include_str!("../../tests/fixtures/sparkpay/requests/GetProductStatus.json")]
+#[doc = include_str!("../../samples/sparkpay/requests/GetProductStatus.json")]
 /// "#;
 /// let Request::GetProductStatus(request) = Request::parse(EventType::GetProductStatus, body)?
 /// else {
@@ -167,7 +167,7 @@ pub struct ProductStatusRequest {
 /// use commerce_webhooks::sparkpay::{EventType, Request};
 ///
 /// let body = br#"
-#[doc = include_str!("../../tests/fixtures/sparkpay/requests/ProductStatusChanged.json")]
+#[doc = include_str!("../../samples/sparkpay/requests/ProductStatusChanged.json")]
 /// "#;
 /// let Request::ProductStatusChanged(change) =
 ///     Request::parse(EventType::ProductStatusChanged, body)?
@@ -241,7 +241,7 @@ pub struct ProductStatusItem {
 /// use rust_decimal::Decimal;
 ///
 /// let body = br#"
-#[doc = include_str!("../../tests/fixtures/sparkpay/requests/GetTax.json")]
+#[doc = include_str!("../../samples/sparkpay/requests/GetTax.json")]
 /// "#;
 /// let Request::GetTax(tax) = Request::parse(EventType::GetTax, body)? else {
 ///     unreachable!()
@@ -343,7 +343,7 @@ pub struct TaxItem {
 /// use rust_decimal::Decimal;
 ///
 /// let body = br#"
-#[doc = include_str!("../../tests/fixtures/sparkpay/requests/GetDiscount.json")]
+#[doc = include_str!("../../samples/sparkpay/requests/GetDiscount.json")]
 /// "#;
 /// let Request::GetDiscount(discount) = Request::parse(EventType::GetDiscount, body)? else {
 ///     unreachable!()
@@ -523,7 +523,7 @@ pub struct ShippingMethodChoice {
 /// use time::macros::datetime;
 ///
 /// let body = br#"
-#[doc = include_str!("../../tests/fixtures/sparkpay/requests/ValidateCart.json")]
+#[doc = include_str!("../../samples/sparkpay/requests/ValidateCart.json")]
 /// "#;
 /// let Request::ValidateCart(request) = Request::parse(EventType::ValidateCart, body)? else {
 ///     unreachable!()
@@ -563,7 +563,7 @@ pub struct CartRequest {
 /// use rust_decimal::Decimal;
 ///
 /// let body = br#"
-#[doc = include_str!("../../tests/fixtures/sparkpay/requests/ValidateCheckout.json")]
+#[doc = include_str!("../../samples/sparkpay/requests/ValidateCheckout.json")]
 /// "#;
 /// let Request::ValidateCheckout(checkout) = Request::parse(EventType::ValidateCheckout, body)?
 /// else {
@@ -644,7 +644,7 @@ pub struct PaymentMethodAmount {
 /// use time::macros::datetime;
 ///
 /// let body = br#"
-#[doc = include_str!("../../tests/fixtures/sparkpay/requests/CustomerCreated.json")]
+#[doc = include_str!("../../samples/sparkpay/requests/CustomerCreated.json")]
 /// "#;
 /// for event in [
 ///     EventType::CustomerCreated,
@@ -688,7 +688,7 @@ pub struct CustomerRequest {
 /// use time::macros::datetime;
 ///
 /// let body = br#"
-#[doc = include_str!("../../tests/fixtures/sparkpay/requests/CustomerEmailUpdated.json")]
+#[doc = include_str!("../../samples/sparkpay/requests/CustomerEmailUpdated.json")]
 /// "#;
 /// let Request::CustomerEmailUpdated(change) =
 ///     Request::parse(EventType::CustomerEmailUpdated, body)?
@@ -733,7 +733,7 @@ pub struct CustomerEmailChange {
 /// use time::macros::datetime;
 ///
 /// let body = br#"
-#[doc = include_str!("../../tests/fixtures/sparkpay/requests/ProductCreated.json")]
+#[doc = include_str!("../../samples/sparkpay/requests/ProductCreated.json")]
 /// "#;
 /// for event in [
 ///     EventType::ProductCreated,
@@ -786,7 +786,7 @@ pub struct ProductRequest {
 /// use time::macros::datetime;
 ///
 /// let body = br#"
-#[doc = include_str!("../../tests/fixtures/sparkpay/requests/NewOrder.json")]
+#[doc = include_str!("../../samples/sparkpay/requests/NewOrder.json")]
 /// "#;
 /// for event in [
 ///     EventType::NewOrder,
@@ -840,7 +840,7 @@ pub struct OrderRequest {
 /// use time::macros::datetime;
 ///
 /// let body = br##"
-#[doc = include_str!("../../tests/fixtures/sparkpay/requests/OrderStatusChanged.json")]
+#[doc = include_str!("../../samples/sparkpay/requests/OrderStatusChanged.json")]
 /// "##;
 /// let Request::OrderStatusChanged(change) = Request::parse(EventType::OrderStatusChanged, body)?
 /// else {
@@ -883,7 +883,7 @@ pub struct OrderStatusChange {
 /// use rust_decimal::Decimal;
 ///
 /// let body = br#"
-#[doc = include_str!("../../tests/fixtures/sparkpay/requests/NewQuote.json")]
+#[doc = include_str!("../../samples/sparkpay/requests/NewQuote.json")]
 /// "#;
 /// for event in [EventType::NewQuote, EventType::QuoteUpdated] {
 ///     let quote = match Request::parse(event, body)? {
@@ -919,7 +919,7 @@ pub struct QuoteRequest {
 /// use commerce_webhooks::sparkpay::{EventType, Request};
 ///
 /// let body = br##"
-#[doc = include_str!("../../tests/fixtures/sparkpay/requests/QuoteStatusChanged.json")]
+#[doc = include_str!("../../samples/sparkpay/requests/QuoteStatusChanged.json")]
 /// "##;
 /// let Request::QuoteStatusChanged(change) = Request::parse(EventType::QuoteStatusChanged, body)?
 /// else {

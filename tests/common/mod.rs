@@ -18,8 +18,8 @@ pub const KINGUIN_SECRET: &str = "kinguin_secret_test";
 /// A `+` and a `/`, which a URL carries percent-encoded.
 pub const SPARKPAY_TOKEN: &str = "sparkpay+token/test_0123456789";
 
-pub const ORDER_CREATED: &[u8] = include_bytes!("../fixtures/leasecloud/order_created.json");
-pub const EZQ_ORDER: &[u8] = include_bytes!("../fixtures/ezq/order_marketplace_confirmed.json");
+pub const ORDER_CREATED: &[u8] = include_bytes!("../../samples/leasecloud/order_created.json");
+pub const EZQ_ORDER: &[u8] = include_bytes!("../../samples/ezq/order_marketplace_confirmed.json");
 
 /// The environment a receiver reads its secrets from.
 pub fn env(name: &str) -> Option<String> {
