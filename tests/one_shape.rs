@@ -301,7 +301,8 @@ fn round_trips<E: serde::Serialize + PartialEq + Debug>(event: &E, parse: impl F
 #[test]
 fn every_leasecloud_and_montly_fixture_round_trips() {
     let event =
-        leasecloud::Event::parse(include_bytes!("../samples/leasecloud/order_created.json")).unwrap();
+        leasecloud::Event::parse(include_bytes!("../samples/leasecloud/order_created.json"))
+            .unwrap();
     round_trips(&event, |body| leasecloud::Event::parse(body).unwrap());
     let as_value = serde_json::to_value(&event).unwrap();
     assert_eq!(as_value["action"], "order.created");

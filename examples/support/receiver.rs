@@ -9,7 +9,10 @@ use std::sync::{Arc, Mutex};
 pub use commerce_webhooks::actix::Unparsed;
 #[cfg(feature = "axum")]
 pub use commerce_webhooks::axum::Unparsed;
-use commerce_webhooks::sparkpay::{Request, TaxReply, ValidationReply};
+use commerce_webhooks::sparkpay::{
+    DiscountReply, ItemStatus, PaymentReply, PriceReply, ProductStatusReply, Request, TaxReply,
+    ValidationReply,
+};
 use commerce_webhooks::{ezq, kinguin, leasecloud, montly, sparkpay, Reply, Secret};
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -112,6 +115,24 @@ pub fn sparkpay(dead: &DeadLetters, request: Result<Request, Unparsed>) -> Reply
             | Request::ValidateCustomer(_)
             | Request::ValidateProduct(_),
         ) => ValidationReply::ok().into(),
+        // Every other question gets a typed answer that changes nothing: no processor here
+        // takes a payment (it stays pending), prices and discounts stay the store's, and each
+        // product's status stays as the request describes it.
+        Ok(Request::AuthorizingPayment(_) | Request::CapturingPayment(_)) => {
+            PaymentReply::pending()
+                .notes("a demo receiver: no payment processor")
+                .into()
+        }
+        Ok(Request::GetPrice(_)) => PriceReply::new().into(),
+        Ok(Request::GetDiscount(_)) => DiscountReply::new().into(),
+        Ok(Request::GetProductStatus(request)) => request
+            .items
+            .iter()
+            .fold(ProductStatusReply::new(), |reply, item| {
+                reply.item(ItemStatus::for_item(item))
+            })
+            .into(),
+        // Notifications: any 2xx.
         Ok(_) => Reply::ok(),
         Err(unparsed) => dead.keep("Spark Pay", unparsed),
     }

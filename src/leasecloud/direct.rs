@@ -205,8 +205,7 @@ mod tests {
     use super::*;
     use crate::leasecloud::EventView;
 
-    const ORDER_CREATED: &[u8] =
-        include_bytes!("../../samples/leasecloud/order_created.json");
+    const ORDER_CREATED: &[u8] = include_bytes!("../../samples/leasecloud/order_created.json");
 
     fn direct(body: &[u8]) -> Option<EventView<'_>> {
         read_order_event::<Cow<'_, str>>(body)
