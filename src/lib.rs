@@ -164,6 +164,7 @@
 mod adapters;
 mod clock;
 pub(crate) mod de;
+pub mod dedup;
 mod error;
 pub mod ezq;
 mod headers;
