@@ -33,7 +33,7 @@
 //! timeout is [`StoreError::TimedOut`], a lost connection [`StoreError::Unreachable`], and the
 //! connection comes back by itself when Redis does. A call that timed out may still have taken
 //! effect: a claim may hold its key until the lease runs out (the delivery then answers
-//! [`Claim::InProgress`](commerce_webhooks::dedup::Claim::InProgress) until then), and a
+//! [`Claim::InProgress`] until then), and a
 //! `complete` that did not happen lets a retry run the handler again after the lease.
 
 #![forbid(unsafe_code)]
