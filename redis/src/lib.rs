@@ -61,10 +61,10 @@ use redis::{Client, ConnectionAddr, RedisError, Script};
 /// What a completed key holds: the empty string, which no [`ClaimToken`] can equal.
 const DONE: &str = "";
 
-/// Sets the key done for `ARGV[2]` ms if it holds the token `ARGV[1]`.
+/// Sets the key to [`DONE`] (`ARGV[3]`) for `ARGV[2]` ms, if it holds the token `ARGV[1]`.
 const COMPLETE: &str = r"
 if redis.call('GET', KEYS[1]) == ARGV[1] then
-    redis.call('SET', KEYS[1], '', 'PX', ARGV[2])
+    redis.call('SET', KEYS[1], ARGV[3], 'PX', ARGV[2])
     return 1
 end
 return 0
@@ -154,7 +154,7 @@ impl RedisStore {
     }
 
     /// Bounds every call to `timeout` ([`DEFAULT_TIMEOUT`] unless set); a call that takes
-    /// longer fails with [`StoreError::TimedOut`].
+    /// longer fails with [`StoreError::TimedOut`] (with a zero timeout, every call does).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
         self
@@ -190,7 +190,10 @@ impl RedisStore {
         check_key(key)?;
         check_duration("keep window", keep_for)?;
         let mut invocation = self.complete.key(self.full_key(key));
-        invocation.arg(token.as_text()).arg(whole_millis(keep_for));
+        invocation
+            .arg(token.as_text())
+            .arg(whole_millis(keep_for))
+            .arg(DONE);
         let mut connection = self.connection.clone();
         let changed: i64 = self
             .bounded(invocation.invoke_async(&mut connection))
@@ -298,6 +301,22 @@ fn display_address(address: &ConnectionAddr, db: i64) -> String {
 fn whole_millis(duration: Duration) -> u64 {
     let millis = duration.as_nanos().div_ceil(1_000_000);
     u64::try_from(millis).unwrap_or(u64::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_round_up_to_whole_milliseconds() {
+        assert_eq!(whole_millis(Duration::from_millis(1)), 1);
+        assert_eq!(whole_millis(Duration::from_micros(1_001)), 2);
+        assert_eq!(
+            whole_millis(Duration::from_secs(400 * 24 * 3600)),
+            34_560_000_000
+        );
+        assert_eq!(whole_millis(Duration::MAX), u64::MAX);
+    }
 }
 
 // The README's example compiles as a doctest.
