@@ -172,6 +172,7 @@ mod order_id;
 mod secret;
 
 pub(crate) mod de;
+pub mod dedup;
 pub mod scheme;
 
 mod provider;
