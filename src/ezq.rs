@@ -59,8 +59,8 @@ use crate::de::string_enum;
 use crate::headers::HeaderKey;
 use crate::provider::{bounded_key, utc_rfc3339};
 use crate::scheme::body_hmac;
-use crate::webhook::{InHeader, Sealed, Spec};
-use crate::{ParseError, Reply, Request, Secret};
+use crate::webhook::{EventName, InHeader, Sealed, Spec};
+use crate::{ParseError, Reply, Secret};
 
 /// The header that carries the body's HMAC.
 pub const SIGNATURE_HEADER: &str = "x-signature";
@@ -106,12 +106,14 @@ impl Spec for Ezq {
     type Event = Event;
     type EventView<'a> = Event;
 
-    fn parse_event(request: &Request<'_>) -> Result<Event, ParseError> {
-        Event::parse(request.body())
+    const EVENT_NAME: EventName = EventName::InBody;
+
+    fn parse_named(_: Option<&str>, body: &[u8]) -> Result<Event, ParseError> {
+        Event::parse(body)
     }
 
-    fn parse_view<'a>(request: &Request<'a>) -> Result<Event, ParseError> {
-        Event::parse(request.body())
+    fn parse_view_named(_: Option<&str>, body: &[u8]) -> Result<Event, ParseError> {
+        Event::parse(body)
     }
 
     /// EZQ retries three times unless it gets a 200: an authentic event whose body does not

@@ -66,8 +66,8 @@ use crate::de::string_enum;
 use crate::headers::HeaderKey;
 use crate::provider::{bounded_key, utc_rfc3339};
 use crate::scheme::shared_secret;
-use crate::webhook::{InHeader, Sealed, Spec};
-use crate::{ParseError, Reply, Request, Secret};
+use crate::webhook::{EventName, InHeader, Sealed, Spec};
+use crate::{ParseError, Reply, Secret};
 
 /// The header that carries the configured secret.
 pub const SECRET_HEADER: &str = "X-Event-Secret";
@@ -118,19 +118,21 @@ impl Spec for Kinguin {
     type Event = Event;
     type EventView<'a> = Event;
 
+    const EVENT_NAME: EventName = EventName::Header(&NAME);
+
     /// [`Event::Test`] without an `X-Event-Name` (the body is then not read, so an empty or
     /// non-JSON test body succeeds), else the named event. A name that cannot be read (sent
     /// twice, not UTF-8) is a [`ParseError`]: the secret matched, so the request is
     /// authentic, and it is kept like any other that does not parse.
-    fn parse_event(request: &Request<'_>) -> Result<Event, ParseError> {
-        match event_name(request)? {
+    fn parse_named(name: Option<&str>, body: &[u8]) -> Result<Event, ParseError> {
+        match name {
             None => Ok(Event::Test),
-            Some(name) => Event::parse(name, request.body()),
+            Some(name) => Event::parse(name, body),
         }
     }
 
-    fn parse_view<'a>(request: &Request<'a>) -> Result<Event, ParseError> {
-        Kinguin::parse_event(request)
+    fn parse_view_named(name: Option<&str>, body: &[u8]) -> Result<Event, ParseError> {
+        Kinguin::parse_named(name, body)
     }
 
     /// Kinguin wants a 2xx with an empty body, and may disable an endpoint that fails too
@@ -152,25 +154,6 @@ impl Webhook {
             ),
         ]
     }
-}
-
-/// The trimmed `X-Event-Name`, or `None` when it is absent or blank.
-///
-/// # Errors
-/// A [`ParseError`] when it is sent more than once, is too long, or is not UTF-8.
-fn event_name<'a>(request: &Request<'a>) -> Result<Option<&'a str>, ParseError> {
-    let unreadable = |reason: &dyn std::fmt::Display| {
-        Context::new(Kinguin::NAME, None).error(".", format!("`{NAME_HEADER}`: {reason}"))
-    };
-    let Some(value) = request
-        .header_of(&NAME)
-        .map_err(|error| unreadable(&error))?
-    else {
-        return Ok(None);
-    };
-    let name = std::str::from_utf8(value.trim_ascii())
-        .map_err(|_| unreadable(&"the event name is not UTF-8"))?;
-    Ok(Some(name).filter(|name| !name.is_empty()))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -175,6 +175,7 @@ pub(crate) mod de;
 pub mod dedup;
 pub mod scheme;
 
+mod delivery;
 mod provider;
 mod request;
 pub mod webhook;
@@ -207,6 +208,7 @@ pub use adapters::actix;
 #[cfg(feature = "axum")]
 pub use adapters::axum;
 pub use de::text::EventText;
+pub use delivery::{Delivery, DeliverySeal, SealedDelivery};
 pub use error::{ConfigError, Error, HeaderLimit, ParseError, ParseErrorDetails, VerifyError};
 #[doc(hidden)]
 pub use headers::HeaderKey;

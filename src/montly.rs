@@ -49,10 +49,11 @@
 use std::borrow::Cow;
 use std::time::Duration;
 
+use crate::de::envelope::scan_id;
 use crate::headers::{HeaderKey, Headers};
 use crate::leasing::{self, id_event_impls, parse_event, Leasing};
-use crate::webhook::{InHeader, Sealed, Spec};
-use crate::{ParseError, Reply, Request};
+use crate::webhook::{EventName, InHeader, Sealed, Spec};
+use crate::{ParseError, Reply};
 
 pub use crate::leasing::{EventKind, Tariff};
 pub use crate::order_id::OrderId;
@@ -111,12 +112,18 @@ impl Spec for Montly {
     type Event = Event;
     type EventView<'a> = Event;
 
-    fn parse_event(request: &Request<'_>) -> Result<Event, ParseError> {
-        Event::parse(request.body())
+    const EVENT_NAME: EventName = EventName::InBody;
+
+    fn parse_named(_: Option<&str>, body: &[u8]) -> Result<Event, ParseError> {
+        Event::parse(body)
     }
 
-    fn parse_view<'a>(request: &Request<'a>) -> Result<Event, ParseError> {
-        Event::parse(request.body())
+    fn parse_view_named(_: Option<&str>, body: &[u8]) -> Result<Event, ParseError> {
+        Event::parse(body)
+    }
+
+    fn event_id(body: &[u8]) -> Option<String> {
+        scan_id(NAME_KEY, body)
     }
 
     /// Montly retries until it gets a 200, whatever the body: an authentic event whose body

@@ -9,7 +9,7 @@ use std::time::Duration;
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
-use crate::{Error, ParseError, Request, VerifyError};
+use crate::{Delivery, Error, ParseError, Request, VerifyError};
 
 /// A provider's verifier: checks that a request comes from the provider, then parses it into
 /// the provider's event type.
@@ -93,6 +93,18 @@ pub trait Provider {
     /// its path) does not have the documented shape. An authentic request is never refused
     /// as unauthentic here: whatever it carries is kept and acknowledged as unparsed.
     fn parse_request_view<'a>(request: &Request<'a>) -> Result<Self::EventView<'a>, ParseError>;
+
+    /// The record of an authentic request, to put on a queue, keep as a dead letter or replay,
+    /// and parse again anywhere with [`Provider::parse_delivery`]. Build it only for a request
+    /// that verified: see [`Delivery`] for what a record promises.
+    fn delivery(request: &Request<'_>, received_at: OffsetDateTime) -> Delivery;
+
+    /// The event of a record made by [`Provider::delivery`] (or stored, then read back).
+    ///
+    /// # Errors
+    /// [`Error::Parse`] when the record is another provider's (it says whose), or when its
+    /// body does not have the documented shape.
+    fn parse_delivery(delivery: &Delivery) -> Result<Self::Event, Error>;
 
     /// What to answer for an authentic request whose body did not parse, once the raw body is
     /// stored, so that the provider stops sending it again and nothing is lost: for LeaseCloud

@@ -92,6 +92,11 @@ impl<'a> Request<'a> {
         self.headers.single_of(key)
     }
 
+    /// The first value of a header the crate reads, however many there are and however long.
+    pub(crate) fn first_header_of(&self, key: &'static HeaderKey) -> Option<&'a [u8]> {
+        self.headers.first_of(key)
+    }
+
     /// As [`Request::header_of`], with absence an error.
     pub(crate) fn required_header(&self, key: &'static HeaderKey) -> Result<&'a [u8], VerifyError> {
         self.header_of(key)?
@@ -190,6 +195,7 @@ impl fmt::Debug for Request<'_> {
 trait HeaderLookup {
     fn single_named(&self, name: &'static str) -> Result<Option<&[u8]>, VerifyError>;
     fn single_of(&self, key: &'static HeaderKey) -> Result<Option<&[u8]>, VerifyError>;
+    fn first_of(&self, key: &'static HeaderKey) -> Option<&[u8]>;
 }
 
 impl<H: Headers> HeaderLookup for H {
@@ -199,5 +205,9 @@ impl<H: Headers> HeaderLookup for H {
 
     fn single_of(&self, key: &'static HeaderKey) -> Result<Option<&[u8]>, VerifyError> {
         headers::single_of(self, key)
+    }
+
+    fn first_of(&self, key: &'static HeaderKey) -> Option<&[u8]> {
+        self.values_of(key).next()
     }
 }

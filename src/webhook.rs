@@ -16,12 +16,13 @@ use std::time::Duration;
 
 use time::OffsetDateTime;
 
+use crate::de::body::Context;
 use crate::error::Credential;
 use crate::headers::HeaderKey;
 use crate::scheme::{timestamped, Clock, Keyring, Scheme};
 use crate::{
-    ConfigError, Error, Headers, ParseError, Provider, Reply, Request, Secret, VerifyError,
-    WebhookEvent,
+    ConfigError, Delivery, Error, Headers, ParseError, Provider, Reply, Request, Secret,
+    VerifyError, WebhookEvent,
 };
 
 mod sealed {
@@ -55,18 +56,31 @@ pub trait Spec: Sealed + Sized + 'static {
     /// See [`Provider::EventView`].
     type EventView<'a>: WebhookEvent + fmt::Debug + serde::Serialize;
 
-    /// The event of an authentic request.
-    ///
-    /// # Errors
-    /// [`ParseError`] when the request does not have the documented shape.
-    fn parse_event(request: &Request<'_>) -> Result<Self::Event, ParseError>;
+    /// Where a request names its event when not in its body.
+    const EVENT_NAME: EventName;
 
-    /// The event of an authentic request, borrowing from it where the provider has such a
-    /// form.
+    /// The event of an authentic body, named `name` outside the body where
+    /// [`Spec::EVENT_NAME`] says so (`None` when the request names none there).
     ///
     /// # Errors
-    /// As [`Spec::parse_event`].
-    fn parse_view<'a>(request: &Request<'a>) -> Result<Self::EventView<'a>, ParseError>;
+    /// [`ParseError`] when the body, or the name, does not have the documented shape.
+    fn parse_named(name: Option<&str>, body: &[u8]) -> Result<Self::Event, ParseError>;
+
+    /// As [`Spec::parse_named`], borrowing from the body where the provider has such a form.
+    ///
+    /// # Errors
+    /// As [`Spec::parse_named`].
+    fn parse_view_named<'a>(
+        name: Option<&'a str>,
+        body: &'a [u8],
+    ) -> Result<Self::EventView<'a>, ParseError>;
+
+    /// The event id a body carries, read on its own (so that a body that does not parse still
+    /// has it), for the providers that send one.
+    fn event_id(body: &[u8]) -> Option<String> {
+        let _ = body;
+        None
+    }
 
     /// See [`Provider::unparsed_reply`].
     fn unparsed_reply(error: &ParseError) -> Reply;
@@ -124,6 +138,72 @@ impl CredentialSource for InQuery {
     fn read<'a>(&self, request: &Request<'a>) -> Result<Cow<'a, [u8]>, VerifyError> {
         request.required_query_parameter(self.0)
     }
+}
+
+/// Where a provider names the event of a request.
+#[derive(Debug)]
+pub enum EventName {
+    /// In the body (LeaseCloud's `action`, Montly's `type`, EZQ's `event`).
+    InBody,
+    /// In a header (Kinguin's `X-Event-Name`).
+    Header(&'static HeaderKey),
+    /// In the last segment of the URL's path (Spark Pay, one URL per event type).
+    LastPathSegment,
+}
+
+impl EventName {
+    /// The name the request carries outside its body: `None` where the provider names it in
+    /// the body, or where the request names none (a header absent or blank, no path).
+    ///
+    /// # Errors
+    /// A [`ParseError`] of `provider` when a header that names the event cannot be read (sent
+    /// twice, too long, not UTF-8): the request is authentic, so it is kept as unparsed.
+    fn read<'a>(
+        &self,
+        provider: &'static str,
+        request: &Request<'a>,
+    ) -> Result<Option<&'a str>, ParseError> {
+        match self {
+            EventName::InBody => Ok(None),
+            EventName::Header(key) => {
+                let unreadable = |reason: &dyn fmt::Display| {
+                    Context::new(provider, None).error(".", format!("`{}`: {reason}", key.name()))
+                };
+                let Some(value) = request.header_of(key).map_err(|error| unreadable(&error))?
+                else {
+                    return Ok(None);
+                };
+                let name = std::str::from_utf8(value.trim_ascii())
+                    .map_err(|_| unreadable(&"the event name is not UTF-8"))?;
+                Ok(Some(name).filter(|name| !name.is_empty()))
+            }
+            EventName::LastPathSegment => Ok(request.uri_path().map(last_segment)),
+        }
+    }
+
+    /// As [`EventName::read`], for a record: a header that cannot be read as one name gives
+    /// its first value, with U+FFFD for bytes that are not UTF-8, so that a worker parses what
+    /// the provider most likely meant rather than nothing.
+    fn read_leniently(&self, request: &Request<'_>) -> Option<String> {
+        match self {
+            EventName::InBody => None,
+            EventName::Header(key) => request
+                .first_header_of(key)
+                .map(|value| String::from_utf8_lossy(value.trim_ascii()).into_owned())
+                .filter(|name| !name.is_empty()),
+            EventName::LastPathSegment => {
+                request.uri_path().map(|path| last_segment(path).to_owned())
+            }
+        }
+    }
+}
+
+/// The last segment of a URL path, trailing slashes aside.
+fn last_segment(path: &str) -> &str {
+    path.trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
 }
 
 /// Verifies one provider's webhooks and parses them into its events.
@@ -224,7 +304,31 @@ impl<P: Spec> Webhook<P> {
     #[inline]
     fn verify_with(&self, request: &Request<'_>, clock: Clock) -> Result<P::Event, Error> {
         self.authenticate(request, clock)?;
-        Ok(P::parse_event(request)?)
+        Ok(Self::parse(request)?)
+    }
+
+    /// The event of an authentic request.
+    pub(crate) fn parse(request: &Request<'_>) -> Result<P::Event, ParseError> {
+        P::parse_named(P::EVENT_NAME.read(P::NAME, request)?, request.body())
+    }
+
+    /// The record of an authentic request whose event id, when the caller already read it, is
+    /// `id` (else it is read from the body).
+    pub(crate) fn record(
+        request: &Request<'_>,
+        received_at: OffsetDateTime,
+        id: Option<&str>,
+    ) -> Delivery {
+        let name = P::EVENT_NAME.read_leniently(request);
+        let read_id;
+        let id = match id {
+            Some(id) => Some(id),
+            None => {
+                read_id = P::event_id(request.body());
+                read_id.as_deref()
+            }
+        };
+        Delivery::new(P::NAME, name.as_deref(), request.body(), received_at, id)
     }
 }
 
@@ -328,7 +432,28 @@ impl<P: Spec> Provider for Webhook<P> {
     type EventView<'a> = P::EventView<'a>;
 
     fn parse_request_view<'a>(request: &Request<'a>) -> Result<P::EventView<'a>, ParseError> {
-        P::parse_view(request)
+        P::parse_view_named(P::EVENT_NAME.read(P::NAME, request)?, request.body())
+    }
+
+    fn delivery(request: &Request<'_>, received_at: OffsetDateTime) -> Delivery {
+        Self::record(request, received_at, None)
+    }
+
+    fn parse_delivery(delivery: &Delivery) -> Result<P::Event, Error> {
+        if delivery.provider() != P::NAME {
+            return Err(Context::new(P::NAME, delivery.event())
+                .error(
+                    ".",
+                    format!(
+                        "the record is a delivery of {}, not of {}: it was routed to the wrong \
+                         worker",
+                        delivery.provider(),
+                        P::NAME
+                    ),
+                )
+                .into());
+        }
+        Ok(P::parse_named(delivery.event(), delivery.body())?)
     }
 
     fn unparsed_reply(error: &ParseError) -> Reply {

@@ -225,8 +225,18 @@ pub(crate) struct Scanned {
 /// ids, a number), read up to the first point where the body stops being what they need: so a
 /// body whose `data` is broken further on, or that ends early, still gives them.
 pub(crate) fn scan(name_key: &'static str, body: &[u8]) -> Scanned {
+    scan_with(name_key, body, true)
+}
+
+/// The event id of a body, read as [`scan`] reads it (without looking into `data`).
+pub(crate) fn scan_id(name_key: &'static str, body: &[u8]) -> Option<String> {
+    scan_with(name_key, body, false).id
+}
+
+fn scan_with(name_key: &'static str, body: &[u8], with_order: bool) -> Scanned {
     struct Scan<'s> {
         name_key: &'static str,
+        with_order: bool,
         scanned: &'s mut Scanned,
     }
     impl<'de> DeserializeSeed<'de> for Scan<'_> {
@@ -251,7 +261,7 @@ pub(crate) fn scan(name_key: &'static str, body: &[u8]) -> Scanned {
                 } else if key.0 == self.name_key && !seen_name {
                     seen_name = true;
                     self.scanned.name = map.next_value::<Option<String>>()?;
-                } else if key.0 == "data" && !seen_data {
+                } else if key.0 == "data" && self.with_order && !seen_data {
                     seen_data = true;
                     self.scanned.order_id = order_id_in(&map.next_value()?);
                 } else {
@@ -265,6 +275,7 @@ pub(crate) fn scan(name_key: &'static str, body: &[u8]) -> Scanned {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     let _ = Scan {
         name_key,
+        with_order,
         scanned: &mut scanned,
     }
     .deserialize(&mut deserializer);

@@ -75,11 +75,11 @@ pub use crate::order_id::OrderId;
 
 use std::time::Duration;
 
-use crate::de::envelope::Dispatch;
+use crate::de::envelope::{scan_id, Dispatch};
 use crate::headers::{HeaderKey, Headers};
 use crate::leasing::{self, id_event_impls, Kind, Leasing};
-use crate::webhook::{InHeader, Sealed, Spec};
-use crate::{EventText, ParseError, Reply, Request};
+use crate::webhook::{EventName, InHeader, Sealed, Spec};
+use crate::{EventText, ParseError, Reply};
 
 /// The header carrying the signature.
 pub const SIGNATURE_HEADER: &str = "LeaseCloud-Signature";
@@ -136,12 +136,18 @@ impl Spec for LeaseCloud {
     type Event = Event;
     type EventView<'a> = EventView<'a>;
 
-    fn parse_event(request: &Request<'_>) -> Result<Event, ParseError> {
-        Event::parse(request.body())
+    const EVENT_NAME: EventName = EventName::InBody;
+
+    fn parse_named(_: Option<&str>, body: &[u8]) -> Result<Event, ParseError> {
+        Event::parse(body)
     }
 
-    fn parse_view<'a>(request: &Request<'a>) -> Result<EventView<'a>, ParseError> {
-        EventView::parse_borrowed(request.body())
+    fn parse_view_named<'a>(_: Option<&str>, body: &'a [u8]) -> Result<EventView<'a>, ParseError> {
+        EventView::parse_borrowed(body)
+    }
+
+    fn event_id(body: &[u8]) -> Option<String> {
+        scan_id(NAME_KEY, body)
     }
 
     /// An authentic event whose body does not parse is still acknowledged, once stored, with

@@ -58,6 +58,12 @@ impl Keyring {
         }
     }
 
+    /// The newest secret: what a signer signs with. Never `None`: both constructors refuse
+    /// an empty keyring.
+    pub(crate) fn newest(&self) -> Option<&Secret> {
+        self.secrets.first()
+    }
+
     /// The name of the credential, as errors give it.
     pub(crate) fn credential(&self) -> &'static str {
         self.credential

@@ -6,7 +6,7 @@ use crate::de::body::Context;
 use crate::request::{decoded_query_parameter, query_parameter};
 use crate::scheme::shared_secret::{self, Verified};
 use crate::scheme::Clock;
-use crate::webhook::{InQuery, Sealed, Spec};
+use crate::webhook::{EventName, InQuery, Sealed, Spec};
 use crate::{Error, ParseError, Reply, Secret, VerifyError};
 
 use super::{EventType, Request};
@@ -65,16 +65,18 @@ impl Spec for SparkPay {
     type Event = Request;
     type EventView<'a> = Request;
 
+    const EVENT_NAME: EventName = EventName::LastPathSegment;
+
     /// Parses the body as the [`EventType`] named by the last segment of the path: register
     /// each subscription as `…/{EventType}?token=…`. An unknown last segment is a
     /// [`ParseError`] naming it, reported after the token matched, so only a caller with the
     /// token learns what the URLs look like.
-    fn parse_event(request: &crate::Request<'_>) -> Result<Request, ParseError> {
-        Request::parse(event_type_of(request)?, request.body())
+    fn parse_named(segment: Option<&str>, body: &[u8]) -> Result<Request, ParseError> {
+        Request::parse(event_type_named(segment)?, body)
     }
 
-    fn parse_view<'a>(request: &crate::Request<'a>) -> Result<Request, ParseError> {
-        SparkPay::parse_event(request)
+    fn parse_view_named(segment: Option<&str>, body: &[u8]) -> Result<Request, ParseError> {
+        SparkPay::parse_named(segment, body)
     }
 
     /// Spark Pay does not retry: a notification is acknowledged by any 2xx, and for an event
@@ -190,20 +192,15 @@ pub fn token_from_query(query: &str) -> Result<&str, VerifyError> {
     query_parameter(query, TOKEN_PARAM)
 }
 
-/// The event type named by the last segment of the request's path.
-fn event_type_of(request: &crate::Request<'_>) -> Result<EventType, ParseError> {
-    let Some(path) = request.uri_path() else {
+/// The event type named by the last segment of the request's path (`None` without a path).
+fn event_type_named(segment: Option<&str>) -> Result<EventType, ParseError> {
+    let Some(segment) = segment else {
         return Err(Context::new(SparkPay::NAME, None).error(
             ".",
             "no request path was given: Spark Pay names the event only by the URL it calls, so \
              pass the path (`Request::path`) of a URL registered for one event type",
         ));
     };
-    let segment = path
-        .trim_end_matches('/')
-        .rsplit('/')
-        .next()
-        .unwrap_or_default();
     segment.parse::<EventType>().map_err(|error| {
         Context::new(SparkPay::NAME, Some(segment))
             .error(".", format!("the last segment of the URL path: {error}"))
