@@ -121,6 +121,10 @@ impl Spec for Ezq {
     fn unparsed_reply(_: &ParseError) -> Reply {
         Reply::ok()
     }
+
+    fn acknowledgement(_: &[u8]) -> Reply {
+        Reply::ok()
+    }
 }
 
 impl Webhook {

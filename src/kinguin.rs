@@ -140,6 +140,10 @@ impl Spec for Kinguin {
     fn unparsed_reply(_: &ParseError) -> Reply {
         Reply::no_content()
     }
+
+    fn acknowledgement(_: &[u8]) -> Reply {
+        Reply::no_content()
+    }
 }
 
 impl Webhook {

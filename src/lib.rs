@@ -172,13 +172,14 @@ mod order_id;
 mod secret;
 
 pub(crate) mod de;
-pub mod dedup;
 pub mod scheme;
 
 mod delivery;
 mod provider;
 mod request;
 pub mod webhook;
+
+pub mod dedup;
 
 mod leasing;
 

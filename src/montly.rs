@@ -132,6 +132,10 @@ impl Spec for Montly {
     fn unparsed_reply(_: &ParseError) -> Reply {
         Reply::ok()
     }
+
+    fn acknowledgement(_: &[u8]) -> Reply {
+        Reply::ok()
+    }
 }
 
 impl Leasing for Montly {

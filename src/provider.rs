@@ -111,6 +111,17 @@ pub trait Provider {
     /// a 200 with an acknowledgement of the event id and, whenever the body names it, the
     /// order id; for the others the success status they document.
     fn unparsed_reply(error: &ParseError) -> Reply;
+
+    /// What the provider counts as delivered for `delivery`, without running anything: what
+    /// a duplicate guard answers for a delivery handled before, so that the provider stops
+    /// sending it. LeaseCloud's acknowledgement of the body's event and, whenever the body
+    /// names it, its order; the other providers' success status.
+    fn acknowledgement(delivery: &Delivery) -> Reply;
+
+    /// Whether the provider waits for the handler's own reply to `delivery` (Spark Pay's
+    /// questions: `GetTax`, …), so that it must be answered every time it is asked rather
+    /// than once: a duplicate guard does not keep such deliveries.
+    fn expects_reply(delivery: &Delivery) -> bool;
 }
 
 /// What every provider's top-level event offers, whatever its shape.

@@ -84,6 +84,15 @@ pub trait Spec: Sealed + Sized + 'static {
 
     /// See [`Provider::unparsed_reply`].
     fn unparsed_reply(error: &ParseError) -> Reply;
+
+    /// See [`Provider::acknowledgement`]: for an authentic body.
+    fn acknowledgement(body: &[u8]) -> Reply;
+
+    /// See [`Provider::expects_reply`]: for an event named `name` outside the body.
+    fn expects_reply(name: Option<&str>) -> bool {
+        let _ = name;
+        false
+    }
 }
 
 /// Where a provider's credential travels in a request: [`InHeader`] or [`InQuery`].
@@ -458,5 +467,13 @@ impl<P: Spec> Provider for Webhook<P> {
 
     fn unparsed_reply(error: &ParseError) -> Reply {
         P::unparsed_reply(error)
+    }
+
+    fn acknowledgement(delivery: &Delivery) -> Reply {
+        P::acknowledgement(delivery.body())
+    }
+
+    fn expects_reply(delivery: &Delivery) -> bool {
+        P::expects_reply(delivery.event())
     }
 }

@@ -69,10 +69,12 @@ use actix_web::{web, FromRequest, HttpRequest, HttpResponse, Responder, Response
 use bytes::{Bytes, BytesMut};
 use futures_core::Stream;
 
-use super::shared::{announced_too_large, parse_view, verify};
+use super::shared::{announced_too_large, parse_view, receive, verify};
 pub use super::shared::{
-    Authenticated, BodyLimit, Rejection, Unparsed, Verified, DEFAULT_BODY_LIMIT, MAX_REASON_LEN,
+    Authenticated, BodyLimit, Received, Rejection, Unparsed, Verified, DEFAULT_BODY_LIMIT,
+    MAX_REASON_LEN,
 };
+use crate::dedup::Outcome;
 use crate::{Provider, Reply};
 
 type Extraction<T> = Pin<Box<dyn Future<Output = Result<T, Rejection>>>>;
@@ -107,6 +109,24 @@ where
     fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let extraction = extract::<W>(request.clone(), payload.take());
         Box::pin(async move { extraction.await.map(Authenticated) })
+    }
+}
+
+impl<W> FromRequest for Received<W>
+where
+    W: Provider + 'static,
+    W::Event: 'static,
+{
+    type Error = Rejection;
+    type Future = Extraction<Self>;
+
+    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let request = request.clone();
+        let payload = payload.take();
+        Box::pin(async move {
+            let (hook, body) = read::<W>(&request, payload).await?;
+            receive(hook.as_ref(), &crate_request(&request, &body), &body)
+        })
     }
 }
 
@@ -281,5 +301,26 @@ impl Responder for Unparsed {
     /// [`Provider::unparsed_reply`].
     fn respond_to(self, request: &HttpRequest) -> HttpResponse {
         self.reply().clone().respond_to(request)
+    }
+}
+
+impl<T: Responder, E> Responder for Outcome<T, E> {
+    type Body = BoxBody;
+
+    /// The handler's value when it ran; otherwise the provider's answer for a delivered event,
+    /// or the refusal's status with a short reason that holds neither the handler's error nor
+    /// the store's.
+    fn respond_to(self, request: &HttpRequest) -> HttpResponse {
+        let status = self
+            .status_code()
+            .and_then(|status| StatusCode::from_u16(status).ok());
+        let reason = self.reason();
+        match self {
+            Outcome::Handled(value) => value.respond_to(request).map_into_boxed_body(),
+            Outcome::AlreadyHandled(reply) => reply.respond_to(request),
+            _ => HttpResponse::build(status.unwrap_or(StatusCode::INTERNAL_SERVER_ERROR))
+                .content_type("text/plain; charset=utf-8")
+                .body(reason.unwrap_or_default()),
+        }
     }
 }

@@ -75,10 +75,12 @@ use http::request::Parts;
 use http::{HeaderValue, StatusCode};
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 
-use super::shared::{announced_too_large, parse_view, verify};
+use super::shared::{announced_too_large, parse_view, receive, verify};
 pub use super::shared::{
-    Authenticated, BodyLimit, Rejection, Unparsed, Verified, DEFAULT_BODY_LIMIT, MAX_REASON_LEN,
+    Authenticated, BodyLimit, Received, Rejection, Unparsed, Verified, DEFAULT_BODY_LIMIT,
+    MAX_REASON_LEN,
 };
+use crate::dedup::Outcome;
 use crate::{Provider, Reply};
 
 impl<S, W> FromRequest<S> for Verified<W>
@@ -111,6 +113,22 @@ where
         state: &S,
     ) -> Result<Self, Rejection> {
         extract::<S, W>(request, state).await.map(Authenticated)
+    }
+}
+
+impl<S, W> FromRequest<S> for Received<W>
+where
+    S: Send + Sync,
+    W: Provider + FromRef<S> + Send,
+{
+    type Rejection = Rejection;
+
+    async fn from_request(
+        request: axum_core::extract::Request,
+        state: &S,
+    ) -> Result<Self, Rejection> {
+        let (parts, body) = read(request).await?;
+        receive(&W::from_ref(state), &crate_request(&parts, &body), &body)
     }
 }
 
@@ -270,5 +288,26 @@ impl IntoResponse for Unparsed {
     /// [`Provider::unparsed_reply`].
     fn into_response(self) -> Response {
         self.reply().clone().into_response()
+    }
+}
+
+impl<T: IntoResponse, E> IntoResponse for Outcome<T, E> {
+    /// The handler's value when it ran; otherwise the provider's answer for a delivered event,
+    /// or the refusal's status with a short reason that holds neither the handler's error nor
+    /// the store's.
+    fn into_response(self) -> Response {
+        let status = self
+            .status_code()
+            .and_then(|status| StatusCode::from_u16(status).ok());
+        let reason = self.reason();
+        match self {
+            Outcome::Handled(value) => value.into_response(),
+            Outcome::AlreadyHandled(reply) => reply.into_response(),
+            _ => {
+                let status = status.unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+                let content_type = [(CONTENT_TYPE, "text/plain; charset=utf-8")];
+                (status, content_type, reason.unwrap_or_default()).into_response()
+            }
+        }
     }
 }

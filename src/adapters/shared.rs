@@ -5,7 +5,7 @@ use std::fmt;
 
 use bytes::Bytes;
 
-use crate::{Error, ParseError, Provider, Reply, VerifyError};
+use crate::{Delivery, Error, ParseError, Provider, Reply, VerifyError};
 
 /// The largest body the extractors read when no [`BodyLimit`] is set: 256 KiB, well above
 /// any documented payload.
@@ -38,6 +38,18 @@ pub struct Verified<W: Provider>(pub W::Event);
 /// is still refused with 401.
 #[derive(Debug)]
 pub struct Authenticated<W: Provider>(pub Result<W::Event, Unparsed>);
+
+/// A request verified by the provider's `Webhook` `W`, with its record: the event (or the
+/// authentic body that does not parse), and the [`Delivery`] to hand to a duplicate guard
+/// ([`Guard::run`](crate::dedup::Guard::run)), put on a queue, or keep. An unauthentic request
+/// is refused with 401, as by [`Authenticated`].
+#[derive(Debug)]
+pub struct Received<W: Provider> {
+    /// The record of the request: the body byte for byte, when it arrived, and its key.
+    pub delivery: Delivery,
+    /// The event, or the [`Unparsed`] request to store and acknowledge.
+    pub event: Result<W::Event, Unparsed>,
+}
 
 /// An authentic request whose body did not parse, for a handler that stores it (a dead-letter
 /// queue) and acknowledges it, so that the provider stops sending it and nothing is lost.
@@ -170,6 +182,19 @@ pub(super) fn verify<W: Provider>(
         Err(Error::Parse(error)) => Ok(Err(Unparsed::new::<W>(body.clone(), error))),
         Err(error) => Err(Rejection::from_error(error)),
     }
+}
+
+/// [`verify`], with the request's record.
+pub(super) fn receive<W: Provider>(
+    hook: &W,
+    request: &crate::Request<'_>,
+    body: &Bytes,
+) -> Result<Received<W>, Rejection> {
+    let event = verify(hook, request, body)?;
+    Ok(Received {
+        delivery: W::delivery(request, time::OffsetDateTime::now_utc()),
+        event,
+    })
 }
 
 /// The event of a request whose signature was verified: what the `VerifiedRequest` extractors

@@ -54,9 +54,11 @@ use std::time::Duration;
 
 #[cfg(feature = "store-conformance")]
 pub mod conformance;
+mod guard;
 mod memory;
 mod token;
 
+pub use guard::{Guard, Outcome, DEFAULT_LEASE};
 pub use memory::MemoryStore;
 pub use token::ClaimToken;
 

@@ -75,7 +75,7 @@ pub use crate::order_id::OrderId;
 
 use std::time::Duration;
 
-use crate::de::envelope::{scan_id, Dispatch};
+use crate::de::envelope::{scan, scan_id, Dispatch};
 use crate::headers::{HeaderKey, Headers};
 use crate::leasing::{self, id_event_impls, Kind, Leasing};
 use crate::webhook::{EventName, InHeader, Sealed, Spec};
@@ -156,15 +156,26 @@ impl Spec for LeaseCloud {
     /// again. Without an event id, the acknowledgement names what it can: the order id, or
     /// nothing (`{}`).
     fn unparsed_reply(error: &ParseError) -> Reply {
-        match &error.id {
-            Some(id) => Acknowledgement::new(id.as_str())
-                .with_order_id(error.order_id.clone())
-                .into(),
-            None => match &error.order_id {
-                Some(order_id) => Reply::json(&serde_json::json!({ "orderId": order_id })),
-                None => Reply::json_text("{}".to_owned()),
-            },
-        }
+        acknowledge(error.id.as_deref(), error.order_id.clone())
+    }
+
+    /// The acknowledgement of the body's event and, whenever the body names it, its order,
+    /// read as for a body that does not parse.
+    fn acknowledgement(body: &[u8]) -> Reply {
+        let scanned = scan(NAME_KEY, body);
+        acknowledge(scanned.id.as_deref(), scanned.order_id)
+    }
+}
+
+/// The acknowledgement of the event `id` about the order `order_id`, naming what is known:
+/// without an event id, the order alone, or nothing (`{}`).
+fn acknowledge(id: Option<&str>, order_id: Option<OrderId>) -> Reply {
+    match id {
+        Some(id) => Acknowledgement::new(id).with_order_id(order_id).into(),
+        None => match order_id {
+            Some(order_id) => Reply::json(&serde_json::json!({ "orderId": order_id })),
+            None => Reply::json_text("{}".to_owned()),
+        },
     }
 }
 

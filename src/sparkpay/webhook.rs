@@ -86,6 +86,18 @@ impl Spec for SparkPay {
     fn unparsed_reply(_: &ParseError) -> Reply {
         Reply::ok()
     }
+
+    /// A notification is acknowledged by any 2xx.
+    fn acknowledgement(_: &[u8]) -> Reply {
+        Reply::ok()
+    }
+
+    /// The event types that wait for a reply ([`EventType::expects_reply`]).
+    fn expects_reply(segment: Option<&str>) -> bool {
+        segment
+            .and_then(|segment| segment.parse::<EventType>().ok())
+            .is_some_and(EventType::expects_reply)
+    }
 }
 
 impl Webhook {
