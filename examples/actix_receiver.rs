@@ -17,9 +17,10 @@
 pub mod support;
 
 use actix_web::{web, App, HttpServer};
-use commerce_webhooks::actix::{Authenticated, VerifiedRequest};
-use commerce_webhooks::{ezq, kinguin, leasecloud, montly, sparkpay, Reply};
-pub use support::{hooks_from, DeadLetters, Hooks};
+use commerce_webhooks::actix::Received;
+use commerce_webhooks::{ezq, kinguin, leasecloud, montly, sparkpay};
+use commerce_webhooks_redis::RedisStore;
+pub use support::{hooks_from, Answer, DeadLetters, Guards, Hooks};
 
 /// Registers the verifiers and routes on an app: `App::new().configure(|c| routes(c, &hooks))`.
 pub fn routes(config: &mut web::ServiceConfig, hooks: &Hooks) {
@@ -29,6 +30,7 @@ pub fn routes(config: &mut web::ServiceConfig, hooks: &Hooks) {
         .app_data(web::Data::new(hooks.ezq.clone()))
         .app_data(web::Data::new(hooks.kinguin.clone()))
         .app_data(web::Data::new(hooks.sparkpay.clone()))
+        .app_data(web::Data::new(hooks.guards.clone()))
         .app_data(web::Data::new(hooks.dead_letters.clone()))
         .route("/webhooks/leasecloud", web::post().to(on_leasecloud))
         .route("/webhooks/montly", web::post().to(on_montly))
@@ -40,47 +42,50 @@ pub fn routes(config: &mut web::ServiceConfig, hooks: &Hooks) {
         );
 }
 
-/// LeaseCloud's handler answers at once, so it reads the event as a `leasecloud::EventView`,
-/// which borrows its text from the body rather than copying it.
 async fn on_leasecloud(
+    guards: web::Data<Guards>,
     dead: web::Data<DeadLetters>,
-    request: VerifiedRequest<leasecloud::Webhook>,
-) -> Reply {
-    support::leasecloud(&dead, request.event())
+    received: Received<leasecloud::Webhook>,
+) -> Answer {
+    support::leasecloud(&guards, &dead, received).await
 }
 
 async fn on_montly(
+    guards: web::Data<Guards>,
     dead: web::Data<DeadLetters>,
-    Authenticated(event): Authenticated<montly::Webhook>,
-) -> Reply {
-    support::montly(&dead, event)
+    received: Received<montly::Webhook>,
+) -> Answer {
+    support::montly(&guards, &dead, received).await
 }
 
 async fn on_ezq(
+    guards: web::Data<Guards>,
     dead: web::Data<DeadLetters>,
-    Authenticated(event): Authenticated<ezq::Webhook>,
-) -> Reply {
-    support::ezq(&dead, event)
+    received: Received<ezq::Webhook>,
+) -> Answer {
+    support::ezq(&guards, &dead, received).await
 }
 
 async fn on_kinguin(
+    guards: web::Data<Guards>,
     dead: web::Data<DeadLetters>,
-    Authenticated(event): Authenticated<kinguin::Webhook>,
-) -> Reply {
-    support::kinguin(&dead, event)
+    received: Received<kinguin::Webhook>,
+) -> Answer {
+    support::kinguin(&guards, &dead, received).await
 }
 
 async fn on_sparkpay(
+    guards: web::Data<Guards>,
     dead: web::Data<DeadLetters>,
-    Authenticated(request): Authenticated<sparkpay::Webhook>,
-) -> Reply {
-    support::sparkpay(&dead, request)
+    received: Received<sparkpay::Webhook>,
+) -> Answer {
+    support::sparkpay(&guards, &dead, received).await
 }
 
 #[allow(dead_code)] // The integration test includes this file and starts the app itself.
 fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let hooks = match hooks_from(&args, |name| std::env::var(name).ok()) {
+    let mut hooks = match hooks_from(&args, |name| std::env::var(name).ok()) {
         Ok(hooks) => hooks,
         Err(message) => {
             eprintln!("actix_receiver: {message}");
@@ -92,6 +97,14 @@ fn main() -> std::io::Result<()> {
     }
     let address = std::env::var("BIND").unwrap_or_else(|_| "127.0.0.1:3000".to_owned());
     actix_web::rt::System::new().block_on(async move {
+        if let Some(url) = support::redis_url(&args) {
+            let store = RedisStore::connect(url)
+                .await
+                .map_err(std::io::Error::other)?
+                .prefix("commerce-webhooks:");
+            hooks = hooks.with_store(std::sync::Arc::new(store));
+            println!("deliveries handled once across instances, on Redis");
+        }
         let server = HttpServer::new(move || App::new().configure(|config| routes(config, &hooks)))
             .bind(&address)?;
         for bound in server.addrs() {

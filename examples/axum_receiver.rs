@@ -19,9 +19,10 @@ pub mod support;
 use axum::extract::State;
 use axum::routing::post;
 use axum::Router;
-use commerce_webhooks::axum::{Authenticated, VerifiedRequest};
-use commerce_webhooks::{ezq, kinguin, leasecloud, montly, sparkpay, Reply};
-pub use support::{hooks_from, DeadLetters, Hooks};
+use commerce_webhooks::axum::Received;
+use commerce_webhooks::{ezq, kinguin, leasecloud, montly, sparkpay};
+use commerce_webhooks_redis::RedisStore;
+pub use support::{hooks_from, Answer, DeadLetters, Guards, Hooks};
 
 pub fn router(hooks: Hooks) -> Router {
     Router::new()
@@ -33,48 +34,51 @@ pub fn router(hooks: Hooks) -> Router {
         .with_state(hooks)
 }
 
-/// LeaseCloud's handler answers at once, so it reads the event as a `leasecloud::EventView`,
-/// which borrows its text from the body rather than copying it.
 async fn on_leasecloud(
+    State(guards): State<Guards>,
     State(dead): State<DeadLetters>,
-    request: VerifiedRequest<leasecloud::Webhook>,
-) -> Reply {
-    support::leasecloud(&dead, request.event())
+    received: Received<leasecloud::Webhook>,
+) -> Answer {
+    support::leasecloud(&guards, &dead, received).await
 }
 
 async fn on_montly(
+    State(guards): State<Guards>,
     State(dead): State<DeadLetters>,
-    Authenticated(event): Authenticated<montly::Webhook>,
-) -> Reply {
-    support::montly(&dead, event)
+    received: Received<montly::Webhook>,
+) -> Answer {
+    support::montly(&guards, &dead, received).await
 }
 
 async fn on_ezq(
+    State(guards): State<Guards>,
     State(dead): State<DeadLetters>,
-    Authenticated(event): Authenticated<ezq::Webhook>,
-) -> Reply {
-    support::ezq(&dead, event)
+    received: Received<ezq::Webhook>,
+) -> Answer {
+    support::ezq(&guards, &dead, received).await
 }
 
 async fn on_kinguin(
+    State(guards): State<Guards>,
     State(dead): State<DeadLetters>,
-    Authenticated(event): Authenticated<kinguin::Webhook>,
-) -> Reply {
-    support::kinguin(&dead, event)
+    received: Received<kinguin::Webhook>,
+) -> Answer {
+    support::kinguin(&guards, &dead, received).await
 }
 
 async fn on_sparkpay(
+    State(guards): State<Guards>,
     State(dead): State<DeadLetters>,
-    Authenticated(request): Authenticated<sparkpay::Webhook>,
-) -> Reply {
-    support::sparkpay(&dead, request)
+    received: Received<sparkpay::Webhook>,
+) -> Answer {
+    support::sparkpay(&guards, &dead, received).await
 }
 
 #[allow(dead_code)] // The integration test includes this file and starts the router itself.
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let hooks = match hooks_from(&args, |name| std::env::var(name).ok()) {
+    let mut hooks = match hooks_from(&args, |name| std::env::var(name).ok()) {
         Ok(hooks) => hooks,
         Err(message) => {
             eprintln!("axum_receiver: {message}");
@@ -83,6 +87,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     if args.iter().any(|arg| arg == "--demo") {
         eprintln!("axum_receiver: --demo: using the PUBLIC demo secrets; never deploy this");
+    }
+    if let Some(url) = support::redis_url(&args) {
+        let store = RedisStore::connect(url).await?.prefix("commerce-webhooks:");
+        hooks = hooks.with_store(std::sync::Arc::new(store));
+        println!("deliveries handled once across instances, on Redis");
     }
     let address = std::env::var("BIND").unwrap_or_else(|_| "127.0.0.1:3000".to_owned());
     let listener = tokio::net::TcpListener::bind(&address).await?;

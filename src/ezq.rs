@@ -57,7 +57,7 @@ use crate::de::envelope::{self, Dispatch};
 use crate::de::lenient;
 use crate::de::string_enum;
 use crate::headers::HeaderKey;
-use crate::provider::{bounded_key, utc_rfc3339};
+use crate::provider::content_key;
 use crate::scheme::body_hmac;
 use crate::webhook::{EventName, InHeader, Sealed, Spec};
 use crate::{ParseError, Reply, Secret};
@@ -205,51 +205,14 @@ impl Event {
     /// recorded request) and differs between events: store it and drop a request whose key you
     /// have already processed.
     ///
-    /// EZQ sends no event id, so the key is built from what changes between events:
-    ///
-    /// - `{event}:{order slugId}` when no item has a history entry;
-    /// - otherwise `{event}:{order slugId}:{item slugId}:{status}:{createdAt}` of the **latest
-    ///   history entry**: the entry with the greatest `createdAt` among all items' `histories`,
-    ///   ties broken by the greater item `slugId`, then the greater status text, so the key does
-    ///   not depend on the order in which EZQ lists items or histories. `createdAt` is written
-    ///   in RFC 3339 in UTC, so equal instants give equal keys whatever offset they were sent
-    ///   with.
-    /// - For [`Event::Unknown`], `{event}:{data}` with `data` re-serialized as compact JSON
-    ///   (keys sorted, so the key does not depend on their order).
-    ///
-    /// A key longer than [`MAX_IDEMPOTENCY_KEY_LEN`](crate::MAX_IDEMPOTENCY_KEY_LEN) bytes is
-    /// replaced by `sha256:` and the hex of its SHA-256. Two events of the same name for the
-    /// same order differ in their latest history entry (an item moved on), so they get
-    /// different keys.
+    /// EZQ sends no event id, so the key is a digest of the event: `sha256:` and the hex of a
+    /// SHA-256 over its name and its whole typed content. Two events that differ in any value
+    /// the crate reads (an item that moved on, a payment) get different keys; the key never
+    /// holds body text, so it can be logged. A [`Delivery`](crate::Delivery)'s key (what the
+    /// duplicate guard uses) is a digest of the body as received, and so also tells apart two
+    /// bodies that differ only in a field this crate does not read.
     pub fn idempotency_key(&self) -> Cow<'_, str> {
-        let Some(order) = self.order() else {
-            let data = match self {
-                Event::Unknown { data, .. } => data.to_string(),
-                _ => String::new(),
-            };
-            return bounded_key(Cow::Owned(format!("{}:{data}", self.name())));
-        };
-        let latest = order
-            .items
-            .iter()
-            .flat_map(|item| {
-                item.histories
-                    .iter()
-                    .map(move |history| (history.created_at, item.item.slug_id.as_str(), history))
-            })
-            .max_by(|a, b| (a.0, a.1, a.2.status.as_str()).cmp(&(b.0, b.1, b.2.status.as_str())));
-        let key = match latest {
-            None => format!("{}:{}", self.name(), order.slug_id),
-            Some((created_at, item_slug_id, history)) => format!(
-                "{}:{}:{}:{}:{}",
-                self.name(),
-                order.slug_id,
-                item_slug_id,
-                history.status,
-                utc_rfc3339(created_at)
-            ),
-        };
-        bounded_key(Cow::Owned(key))
+        content_key(self.name(), self)
     }
 }
 

@@ -64,7 +64,7 @@ use crate::de::body::{self, Context};
 use crate::de::lenient::{self, IdText};
 use crate::de::string_enum;
 use crate::headers::HeaderKey;
-use crate::provider::{bounded_key, utc_rfc3339};
+use crate::provider::content_key;
 use crate::scheme::shared_secret;
 use crate::webhook::{EventName, InHeader, Sealed, Spec};
 use crate::{ParseError, Reply, Secret};
@@ -83,7 +83,7 @@ const ORDER_COMPLETE: &str = "order.complete";
 const ORDER_STATUS: &str = "order.status";
 
 /// The idempotency key of [`Event::Test`]: it has nothing to deduplicate, and no real event's
-/// key looks like it (theirs all contain `:`).
+/// key looks like it (theirs are digests, `sha256:…`).
 const TEST_KEY: &str = "test";
 
 // ---------------------------------------------------------------------------------------------
@@ -240,44 +240,62 @@ impl Event {
     /// A key that is the same for every delivery of one event and differs between events:
     /// store it and drop a request whose key you have already processed.
     ///
-    /// Kinguin sends no event id, so the key is the event name, what the event is about, and
-    /// its `updatedAt` in RFC 3339 UTC:
+    /// Kinguin sends no event id, so the key is a digest of the event: `sha256:` and the hex of
+    /// a SHA-256 over its name and its whole typed content, so two updates of one product
+    /// within the same `updatedAt` instant still get different keys, and the key never holds
+    /// body text. [`Event::Test`]'s key is `test`: it has nothing to deduplicate. A
+    /// [`Delivery`](crate::Delivery)'s key (what the duplicate guard uses) is a digest of the
+    /// body as received, and so also tells apart two bodies that differ only in a field this
+    /// crate does not read.
     ///
-    /// | event | key |
-    /// |---|---|
-    /// | `product.update` | `product.update:{kinguinId}:{productId}:{updatedAt}` |
-    /// | `order.complete` | `order.complete:{orderId}:{updatedAt}` |
-    /// | `order.status` | `order.status:{orderId}:{status}:{updatedAt}` |
-    /// | unknown | `{name}:{body re-serialized as compact JSON, keys sorted}` |
-    /// | [`Event::Test`] | `test` |
-    ///
-    /// A key longer than [`MAX_IDEMPOTENCY_KEY_LEN`](crate::MAX_IDEMPOTENCY_KEY_LEN) bytes (a
-    /// large unknown event, a long id) is replaced by `sha256:` and the hex of its SHA-256.
-    /// Two changes of one product within the same `updatedAt` instant share a key; Kinguin's
-    /// current payloads carry milliseconds, which makes that unlikely.
+    /// Kinguin does not keep its deliveries in order: to drop an update older than one already
+    /// applied, compare [`Event::version`] per [`Event::subject`].
     pub fn idempotency_key(&self) -> Cow<'_, str> {
-        let key = match self {
-            Event::ProductUpdate(update) => format!(
-                "{PRODUCT_UPDATE}:{}:{}:{}",
-                update.kinguin_id,
-                update.product_id,
-                utc_rfc3339(update.updated_at)
-            ),
-            Event::OrderComplete(complete) => format!(
-                "{ORDER_COMPLETE}:{}:{}",
-                complete.order_id,
-                utc_rfc3339(complete.updated_at)
-            ),
-            Event::OrderStatus(change) => format!(
-                "{ORDER_STATUS}:{}:{}:{}",
-                change.order_id,
-                change.status,
-                utc_rfc3339(change.updated_at)
-            ),
-            Event::Test => return Cow::Borrowed(TEST_KEY),
-            Event::Unknown { name, data } => format!("{name}:{data}"),
-        };
-        bounded_key(Cow::Owned(key))
+        match self {
+            Event::Test => Cow::Borrowed(TEST_KEY),
+            _ => content_key(self.name(), self),
+        }
+    }
+
+    /// What the event is about, to apply its updates in order: the product of
+    /// `product.update`, the order of `order.status` and `order.complete`; `None` for
+    /// [`Event::Test`] and unknown events.
+    pub fn subject(&self) -> Option<Subject<'_>> {
+        match self {
+            Event::ProductUpdate(update) => Some(Subject::Product(&update.product_id)),
+            Event::OrderComplete(complete) => Some(Subject::Order(&complete.order_id)),
+            Event::OrderStatus(change) => Some(Subject::Order(&change.order_id)),
+            Event::Test | Event::Unknown { .. } => None,
+        }
+    }
+
+    /// The subject's version this event brings: its `updatedAt`. Kinguin asks receivers to
+    /// apply updates in that order, and does not deliver them in it: keep the last version
+    /// applied per [`Event::subject`] and drop an event that is not newer.
+    ///
+    /// ```
+    /// use std::collections::HashMap;
+    /// use commerce_webhooks::kinguin::Event;
+    ///
+    /// let newer = Event::parse("order.status", r#"{"orderId":"A1","status":"completed","updatedAt":"2020-10-16T11:30:00Z"}"#)?;
+    /// let older = Event::parse("order.status", r#"{"orderId":"A1","status":"processing","updatedAt":"2020-10-16T11:24:08Z"}"#)?;
+    ///
+    /// let mut applied = HashMap::new();
+    /// for event in [newer, older] {
+    ///     let (Some(subject), Some(version)) = (event.subject(), event.version()) else { continue };
+    ///     let last = applied.entry(subject.to_string()).or_insert(version);
+    ///     if *last > version {
+    ///         continue; // stale: a newer update of the same order was applied
+    ///     }
+    ///     *last = version;
+    ///     println!("apply {:?}", event.name());
+    /// }
+    /// assert_eq!(applied["order:A1"].hour(), 11);
+    /// assert_eq!(applied["order:A1"].minute(), 30);
+    /// # Ok::<(), commerce_webhooks::ParseError>(())
+    /// ```
+    pub fn version(&self) -> Option<OffsetDateTime> {
+        self.updated_at()
     }
 }
 
@@ -431,4 +449,24 @@ fn opt_id_list<'de, D: Deserializer<'de>>(
         }
     }
     deserializer.deserialize_any(IdListVisitor)
+}
+
+/// What a Kinguin event is about: a product (by its `productId`) or an order (by its
+/// `orderId`). Its text form, `product:{productId}` or `order:{orderId}`, keys a map of the
+/// last version applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Subject<'a> {
+    /// A product, by Kinguin's `productId`.
+    Product(&'a str),
+    /// An order, by Kinguin's `orderId`.
+    Order(&'a str),
+}
+
+impl fmt::Display for Subject<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Subject::Product(id) => write!(f, "product:{id}"),
+            Subject::Order(id) => write!(f, "order:{id}"),
+        }
+    }
 }

@@ -57,20 +57,28 @@
 //! actix-web extractors are written that way and name no provider:
 //!
 //! ```
-//! use commerce_webhooks::{Error, Provider, Request, WebhookEvent};
+//! use commerce_webhooks::{Delivery, Error, Provider, Request, WebhookEvent};
 //!
-//! /// What a queue keeps: the provider, the event name, its dedup key and the raw body.
+//! /// At the edge: verify, then keep the record a worker needs (as JSON on a queue).
 //! fn enqueue<W: Provider>(hook: &W, request: &Request<'_>) -> Result<String, Error> {
 //!     let event = hook.verify_request(request)?;
-//!     Ok(format!("{} {} {}", W::NAME, event.name(), event.idempotency_key()))
+//!     println!("{} {} {}", W::NAME, event.name(), event.idempotency_key());
+//!     let delivery = W::delivery(request, time::OffsetDateTime::now_utc());
+//!     Ok(serde_json::to_string(&delivery).expect("a record serializes"))
+//! }
+//!
+//! /// In a worker: the same event, for whichever provider the worker serves.
+//! fn work<W: Provider>(queued: &str) -> Result<W::Event, Box<dyn std::error::Error>> {
+//!     let delivery: Delivery = serde_json::from_str(queued)?;
+//!     Ok(W::parse_delivery(&delivery)?)
 //! }
 //!
 //! # use commerce_webhooks::{ezq, Secret};
 //! let hook = ezq::Webhook::new(Secret::new("ezq_secret")?);
 //! let body = br#"{"event":"order.refunded","data":{"slugId":"7-abc"}}"#;
 //! let headers = ezq::Webhook::sign_headers(&Secret::new("ezq_secret")?, body);
-//! let line = enqueue(&hook, &Request::new(&headers, body))?;
-//! assert!(line.starts_with("EZQ order.refunded order.refunded:"));
+//! let queued = enqueue(&hook, &Request::new(&headers, body))?;
+//! assert_eq!(work::<ezq::Webhook>(&queued)?.name(), "order.refunded");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!

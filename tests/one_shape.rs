@@ -78,8 +78,17 @@ fn check_provider<P>(
     assert_eq!(event.id(), expected.id, "{}", P::NAME);
     let key = event.idempotency_key();
     assert!(key.len() <= MAX_IDEMPOTENCY_KEY_LEN, "{}: {key}", P::NAME);
-    if let Some(expected_key) = expected.key {
-        assert_eq!(key, expected_key, "{}", P::NAME);
+    match (expected.key, expected.id) {
+        (Some(expected_key), _) => assert_eq!(key, expected_key, "{}", P::NAME),
+        // Without an id the key is built from the content, and holds none of its text.
+        (None, None) => assert!(key.starts_with("sha256:") && key.len() == 71, "{key}"),
+        (None, Some(_)) => {}
+    }
+    // The record of the delivery parses, in a worker, to the same event.
+    let delivery = P::delivery(&good.request(), now());
+    assert_eq!(P::parse_delivery(&delivery).unwrap(), event, "{}", P::NAME);
+    if let Some(id) = expected.id {
+        assert_eq!(delivery.key(), id, "{}", P::NAME);
     }
     // The two halves of verify_request: the view is the same event.
     let view = P::parse_request_view(&good.request()).unwrap();
@@ -200,7 +209,7 @@ fn one_generic_function_checks_every_provider() {
         Expected {
             name: "order.status",
             id: None,
-            key: Some("order.status:PHS84FJAG5U:canceled:2020-10-16T11:24:08.025Z"),
+            key: None,
         },
     );
 
@@ -224,7 +233,7 @@ fn one_generic_function_checks_every_provider() {
         Expected {
             name: "GetTax",
             id: None,
-            key: Some(r#"GetTax:{"items":[],"shipping_total":25,"handling_total":0}"#),
+            key: None,
         },
     );
 }

@@ -1,14 +1,16 @@
-//! What the axum and actix-web receiver examples share: the verifiers, where authentic bodies
-//! that did not parse are kept, the secrets from the environment, and what each provider is
-//! answered. Each example adds only its framework's handlers and server.
+//! What the axum and actix-web receiver examples share: the verifiers, the duplicate guards,
+//! where authentic bodies that did not parse are kept, the secrets from the environment, and
+//! what each provider is answered. Each example adds only its framework's handlers and server.
 
+use std::convert::Infallible;
 use std::sync::{Arc, Mutex};
 
-// The same type under either framework.
+// The same types under either framework.
 #[cfg(not(feature = "axum"))]
-pub use commerce_webhooks::actix::Unparsed;
+pub use commerce_webhooks::actix::{Received, Unparsed};
 #[cfg(feature = "axum")]
-pub use commerce_webhooks::axum::Unparsed;
+pub use commerce_webhooks::axum::{Received, Unparsed};
+use commerce_webhooks::dedup::{DeliveryStore, Guard, MemoryStore, Outcome};
 use commerce_webhooks::sparkpay::{
     DiscountReply, ItemStatus, PaymentReply, PriceReply, ProductStatusReply, Request, TaxReply,
     ValidationReply,
@@ -16,8 +18,9 @@ use commerce_webhooks::sparkpay::{
 use commerce_webhooks::{ezq, kinguin, leasecloud, montly, sparkpay, Reply, Secret};
 use rust_decimal::{Decimal, RoundingStrategy};
 
-/// Everything the handlers need: one verifier per provider, built once at start-up, and where
-/// authentic bodies that did not parse are kept.
+/// Everything the handlers need: one verifier per provider, built once at start-up, the
+/// guards that handle each delivery once, and where authentic bodies that did not parse are
+/// kept.
 #[derive(Clone)]
 #[cfg_attr(feature = "axum", derive(axum::extract::FromRef))]
 pub struct Hooks {
@@ -26,8 +29,48 @@ pub struct Hooks {
     pub ezq: ezq::Webhook,
     pub kinguin: kinguin::Webhook,
     pub sparkpay: sparkpay::Webhook,
+    pub guards: Guards,
     pub dead_letters: DeadLetters,
 }
+
+impl Hooks {
+    /// The same receiver with its guards on `store`: Redis (`--redis URL`) when several
+    /// instances share the work.
+    pub fn with_store(mut self, store: Arc<dyn DeliveryStore>) -> Self {
+        self.guards = Guards::on(store);
+        self
+    }
+}
+
+/// One duplicate guard per provider, all on one store (keys are namespaced by provider).
+#[derive(Clone)]
+pub struct Guards {
+    pub leasecloud: Guard<leasecloud::Webhook>,
+    pub montly: Guard<montly::Webhook>,
+    pub ezq: Guard<ezq::Webhook>,
+    pub kinguin: Guard<kinguin::Webhook>,
+    pub sparkpay: Guard<sparkpay::Webhook>,
+}
+
+impl Guards {
+    pub fn on(store: Arc<dyn DeliveryStore>) -> Self {
+        Guards {
+            leasecloud: Guard::new(Arc::clone(&store)),
+            montly: Guard::new(Arc::clone(&store)),
+            ezq: Guard::new(Arc::clone(&store)),
+            kinguin: Guard::new(Arc::clone(&store)),
+            sparkpay: Guard::new(store),
+        }
+    }
+
+    /// In this process's memory: enough for one instance.
+    pub fn in_memory() -> Self {
+        Guards::on(Arc::new(MemoryStore::new(100_000)))
+    }
+}
+
+/// What a handler answers: its reply, or the guard's answer for a repeat.
+pub type Answer = Outcome<Reply, Infallible>;
 
 /// Authentic requests whose body did not parse, exactly as received. A real receiver writes
 /// them to its database or a queue; this one keeps them in memory.
@@ -47,51 +90,98 @@ impl DeadLetters {
 }
 
 /// LeaseCloud calls again until it gets its acknowledgement with a 200.
-pub fn leasecloud<S: AsRef<str>>(
+pub async fn leasecloud(
+    guards: &Guards,
     dead: &DeadLetters,
-    event: Result<leasecloud::Event<S>, Unparsed>,
-) -> Reply {
-    match event {
-        Ok(event) => leasecloud::Acknowledgement::for_event(&event).into(),
-        Err(unparsed) => dead.keep("LeaseCloud", unparsed),
-    }
+    Received { delivery, event }: Received<leasecloud::Webhook>,
+) -> Answer {
+    let handle = || async move {
+        Ok(match event {
+            Ok(event) => leasecloud::Acknowledgement::for_event(&event).into(),
+            Err(unparsed) => dead.keep("LeaseCloud", unparsed),
+        })
+    };
+    guards.leasecloud.run(&delivery, handle).await
 }
 
-pub fn montly(dead: &DeadLetters, event: Result<montly::Event, Unparsed>) -> Reply {
-    match event {
-        Ok(event) => {
-            println!("Montly {} {}", event.id, event.name());
-            Reply::ok()
-        }
-        Err(unparsed) => dead.keep("Montly", unparsed),
-    }
+pub async fn montly(
+    guards: &Guards,
+    dead: &DeadLetters,
+    Received { delivery, event }: Received<montly::Webhook>,
+) -> Answer {
+    let handle = || async move {
+        Ok(match event {
+            Ok(event) => {
+                println!("Montly {} {}", event.id, event.name());
+                Reply::ok()
+            }
+            Err(unparsed) => dead.keep("Montly", unparsed),
+        })
+    };
+    guards.montly.run(&delivery, handle).await
 }
 
-pub fn ezq(dead: &DeadLetters, event: Result<ezq::Event, Unparsed>) -> Reply {
-    match event {
-        Ok(event) => {
-            println!("EZQ {} {}", event.name(), event.idempotency_key());
-            Reply::ok()
-        }
-        Err(unparsed) => dead.keep("EZQ", unparsed),
-    }
+pub async fn ezq(
+    guards: &Guards,
+    dead: &DeadLetters,
+    Received { delivery, event }: Received<ezq::Webhook>,
+) -> Answer {
+    let handle = || async move {
+        Ok(match event {
+            Ok(event) => {
+                println!("EZQ {} {}", event.name(), delivery_key_note(&event));
+                Reply::ok()
+            }
+            Err(unparsed) => dead.keep("EZQ", unparsed),
+        })
+    };
+    guards.ezq.run(&delivery, handle).await
 }
 
 /// Kinguin wants a 2xx with an empty body; the TEST URL button gets the same.
-pub fn kinguin(dead: &DeadLetters, event: Result<kinguin::Event, Unparsed>) -> Reply {
-    match event {
-        Ok(event) => {
-            println!("Kinguin {:?} {}", event.name(), event.idempotency_key());
-            Reply::no_content()
-        }
-        Err(unparsed) => dead.keep("Kinguin", unparsed),
-    }
+pub async fn kinguin(
+    guards: &Guards,
+    dead: &DeadLetters,
+    Received { delivery, event }: Received<kinguin::Webhook>,
+) -> Answer {
+    let handle = || async move {
+        Ok(match event {
+            Ok(event) => {
+                println!("Kinguin {:?} {:?}", event.name(), event.subject());
+                Reply::no_content()
+            }
+            Err(unparsed) => dead.keep("Kinguin", unparsed),
+        })
+    };
+    guards.kinguin.run(&delivery, handle).await
 }
 
-/// Spark Pay waits up to 3 seconds for a typed reply to its synchronous events.
-pub fn sparkpay(dead: &DeadLetters, request: Result<Request, Unparsed>) -> Reply {
+/// Spark Pay waits up to 3 seconds for a typed reply to its synchronous events; the guard
+/// answers those every time, and its notifications once.
+pub async fn sparkpay(
+    guards: &Guards,
+    dead: &DeadLetters,
+    Received { delivery, event }: Received<sparkpay::Webhook>,
+) -> Answer {
+    let handle = || async move {
+        Ok(match event {
+            Ok(request) => sparkpay_reply(request),
+            Err(unparsed) => dead.keep("Spark Pay", unparsed),
+        })
+    };
+    guards.sparkpay.run(&delivery, handle).await
+}
+
+fn delivery_key_note(event: &ezq::Event) -> String {
+    event
+        .order()
+        .map_or_else(String::new, |order| order.slug_id.clone())
+}
+
+/// The reply to a Spark Pay request.
+fn sparkpay_reply(request: Request) -> Reply {
     match request {
-        Ok(Request::GetTax(tax)) => {
+        Request::GetTax(tax) => {
             // A flat 25% on each taxable line's discounted total, as a stand-in for a tax
             // engine; cents rounded half away from zero, as tax is (half to even, `round_dp`'s
             // default, would make 0.005 nothing).
@@ -109,23 +199,19 @@ pub fn sparkpay(dead: &DeadLetters, request: Result<Request, Unparsed>) -> Reply
                 })
                 .into()
         }
-        Ok(
-            Request::ValidateCart(_)
-            | Request::ValidateCheckout(_)
-            | Request::ValidateCustomer(_)
-            | Request::ValidateProduct(_),
-        ) => ValidationReply::ok().into(),
+        Request::ValidateCart(_)
+        | Request::ValidateCheckout(_)
+        | Request::ValidateCustomer(_)
+        | Request::ValidateProduct(_) => ValidationReply::ok().into(),
         // Every other question gets a typed answer that changes nothing: no processor here
         // takes a payment (it stays pending), prices and discounts stay the store's, and each
         // product's status stays as the request describes it.
-        Ok(Request::AuthorizingPayment(_) | Request::CapturingPayment(_)) => {
-            PaymentReply::pending()
-                .notes("a demo receiver: no payment processor")
-                .into()
-        }
-        Ok(Request::GetPrice(_)) => PriceReply::new().into(),
-        Ok(Request::GetDiscount(_)) => DiscountReply::new().into(),
-        Ok(Request::GetProductStatus(request)) => request
+        Request::AuthorizingPayment(_) | Request::CapturingPayment(_) => PaymentReply::pending()
+            .notes("a demo receiver: no payment processor")
+            .into(),
+        Request::GetPrice(_) => PriceReply::new().into(),
+        Request::GetDiscount(_) => DiscountReply::new().into(),
+        Request::GetProductStatus(request) => request
             .items
             .iter()
             .fold(ProductStatusReply::new(), |reply, item| {
@@ -133,9 +219,15 @@ pub fn sparkpay(dead: &DeadLetters, request: Result<Request, Unparsed>) -> Reply
             })
             .into(),
         // Notifications: any 2xx.
-        Ok(_) => Reply::ok(),
-        Err(unparsed) => dead.keep("Spark Pay", unparsed),
+        _ => Reply::ok(),
     }
+}
+
+/// The store the guards share: Redis at the URL after `--redis` (for several instances of the
+/// receiver), else `None`, which keeps them in memory.
+pub fn redis_url(args: &[String]) -> Option<&str> {
+    let at = args.iter().position(|arg| arg == "--redis")?;
+    args.get(at + 1).map(String::as_str)
 }
 
 /// The secret of each provider from the environment. A missing one stops the receiver, unless
@@ -165,6 +257,7 @@ pub fn hooks_from(args: &[String], env: impl Fn(&str) -> Option<String>) -> Resu
             "SPARKPAY_TOKEN",
             "sparkpay_token_demo_0123456789",
         )?),
+        guards: Guards::in_memory(),
         dead_letters: DeadLetters::default(),
     })
 }

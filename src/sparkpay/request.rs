@@ -11,7 +11,7 @@ use serde::{Serialize, Serializer};
 
 use super::{EventType, SparkPay};
 use crate::de::body::{self, Context};
-use crate::provider::bounded_key;
+use crate::provider::content_key;
 use crate::webhook::Spec;
 use crate::ParseError;
 
@@ -132,18 +132,16 @@ requests! {
 
 impl Request {
     /// A key that is the same for every delivery of the same request and differs between
-    /// requests of different content: the event type, `:` and the body as the crate
-    /// serializes it (Spark Pay sends no event id). Nearly every body is longer than
-    /// [`MAX_IDEMPOTENCY_KEY_LEN`](crate::MAX_IDEMPOTENCY_KEY_LEN) bytes (whole orders, carts,
-    /// products), and then the key is `sha256:` and the hex of that text's SHA-256.
+    /// requests of different content: Spark Pay sends no event id, so it is a digest,
+    /// `sha256:` and the hex of a SHA-256 over the event type and the whole typed body. It
+    /// never holds body text. A [`Delivery`](crate::Delivery)'s key (what the duplicate guard
+    /// uses) is a digest of the body as received, and so also tells apart two bodies that
+    /// differ only in a field this crate does not read.
     ///
-    /// Two requests with the same content share a key: that is right for notifications, which
-    /// Spark Pay may send again, but a request that expects a reply (`GetTax`, …) must be
-    /// answered every time, so do not drop those on the key.
+    /// A request that expects a reply (`GetTax`, …) is a question: it must be answered every
+    /// time it is asked, so do not drop those on the key (the duplicate guard does not).
     pub fn idempotency_key(&self) -> Cow<'_, str> {
-        // Serializing typed values to a string cannot fail.
-        let content = serde_json::to_string(self).unwrap_or_default();
-        bounded_key(Cow::Owned(format!("{}:{content}", self.name())))
+        content_key(self.name(), self)
     }
 }
 

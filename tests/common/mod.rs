@@ -512,7 +512,9 @@ pub async fn check_every_case(address: SocketAddr) {
 }
 
 /// Sends `count` successful requests at once, cycling through the providers, and checks
-/// every answer.
+/// every answer. The same delivery arrives many times at once: a receiver with a duplicate
+/// guard may answer an attempt that finds another still running 409, which makes the
+/// provider try again later.
 pub async fn check_concurrent(address: SocketAddr, count: usize) {
     let successes = successes();
     assert_eq!(
@@ -525,7 +527,9 @@ pub async fn check_concurrent(address: SocketAddr, count: usize) {
             let case = successes[i % successes.len()].clone();
             tokio::spawn(async move {
                 let response = case.send(address).await;
-                case.check(&response);
+                if response.status != 409 {
+                    case.check(&response);
+                }
             })
         })
         .collect();

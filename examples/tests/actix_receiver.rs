@@ -2,8 +2,9 @@
 //! real HTTP with the requests each provider sends (signed by the crate's own signers),
 //! forged and broken ones, and 200 at once: the same cases as the axum receiver's.
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
-#[path = "../examples/actix_receiver.rs"]
+#[path = "../actix_receiver.rs"]
 #[allow(dead_code)]
 mod receiver;
 

@@ -2,8 +2,9 @@
 //! HTTP with the requests each provider sends (signed by the crate's own signers), forged and
 //! broken ones, and 200 at once.
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
-#[path = "../examples/axum_receiver.rs"]
+#[path = "../axum_receiver.rs"]
 #[allow(dead_code)]
 mod receiver;
 
