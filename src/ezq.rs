@@ -56,6 +56,7 @@ use time::OffsetDateTime;
 use crate::de::envelope::{self, Dispatch};
 use crate::de::lenient;
 use crate::de::string_enum;
+use crate::de::unknown::Collect;
 use crate::headers::HeaderKey;
 use crate::provider::{bounded_key, utc_rfc3339};
 use crate::scheme::body_hmac;
@@ -118,6 +119,12 @@ impl Spec for Ezq {
     /// parse is answered 200 once it is stored.
     fn unparsed_reply(_: &ParseError) -> Reply {
         Reply::ok()
+    }
+
+    fn unknown_fields(request: &Request<'_>) -> Result<Vec<String>, ParseError> {
+        let mut collect = Collect::default();
+        envelope::read_envelope::<Event>(&mut collect, Ezq::NAME, NAME_KEY, request.body())?;
+        Ok(collect.into_paths())
     }
 }
 

@@ -49,6 +49,7 @@
 use std::borrow::Cow;
 use std::time::Duration;
 
+use crate::de::unknown::Collect;
 use crate::headers::{HeaderKey, Headers};
 use crate::leasing::{self, id_event_impls, parse_event, Leasing};
 use crate::webhook::{InHeader, Sealed, Spec};
@@ -124,6 +125,12 @@ impl Spec for Montly {
     /// days.
     fn unparsed_reply(_: &ParseError) -> Reply {
         Reply::ok()
+    }
+
+    fn unknown_fields(request: &Request<'_>) -> Result<Vec<String>, ParseError> {
+        let mut collect = Collect::default();
+        leasing::read_event::<EventKind>(&mut collect, Montly::NAME, NAME_KEY, request.body())?;
+        Ok(collect.into_paths())
     }
 }
 

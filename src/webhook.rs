@@ -70,6 +70,13 @@ pub trait Spec: Sealed + Sized + 'static {
 
     /// See [`Provider::unparsed_reply`].
     fn unparsed_reply(error: &ParseError) -> Reply;
+
+    /// See [`Provider::unknown_fields`]: the request read as [`Spec::parse_event`] reads it,
+    /// through serde, with a reader that collects what the event does not read.
+    ///
+    /// # Errors
+    /// The [`ParseError`] that [`Spec::parse_event`] gives for the request.
+    fn unknown_fields(request: &Request<'_>) -> Result<Vec<String>, ParseError>;
 }
 
 /// Where a provider's credential travels in a request: [`InHeader`] or [`InQuery`].
@@ -333,5 +340,9 @@ impl<P: Spec> Provider for Webhook<P> {
 
     fn unparsed_reply(error: &ParseError) -> Reply {
         P::unparsed_reply(error)
+    }
+
+    fn unknown_fields(request: &Request<'_>) -> Result<Vec<String>, Error> {
+        Ok(P::unknown_fields(request)?)
     }
 }

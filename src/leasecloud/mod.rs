@@ -75,7 +75,9 @@ pub use crate::order_id::OrderId;
 
 use std::time::Duration;
 
+use crate::de::body::Parse;
 use crate::de::envelope::Dispatch;
+use crate::de::unknown::Collect;
 use crate::headers::{HeaderKey, Headers};
 use crate::leasing::{self, id_event_impls, Kind, Leasing};
 use crate::webhook::{InHeader, Sealed, Spec};
@@ -159,6 +161,18 @@ impl Spec for LeaseCloud {
                 None => Reply::json_text("{}".to_owned()),
             },
         }
+    }
+
+    /// Through serde, also for the order events that [`Event::parse`] reads directly.
+    fn unknown_fields(request: &Request<'_>) -> Result<Vec<String>, ParseError> {
+        let mut collect = Collect::default();
+        leasing::read_event::<EventKind<Cow<'_, str>>>(
+            &mut collect,
+            LeaseCloud::NAME,
+            NAME_KEY,
+            request.body(),
+        )?;
+        Ok(collect.into_paths())
     }
 }
 
@@ -377,7 +391,7 @@ impl<'a> EventView<'a> {
         if let Some(event) = direct::read_order_event(body) {
             return Ok(event);
         }
-        let (id, kind) = leasing::parse_event_borrowed(LeaseCloud::NAME, NAME_KEY, body)?;
+        let (id, kind) = leasing::read_event(&mut Parse, LeaseCloud::NAME, NAME_KEY, body)?;
         Ok(Event { id, kind })
     }
 

@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use crate::de::body::Context;
+use crate::de::unknown::Collect;
 use crate::request::{decoded_query_parameter, query_parameter};
 use crate::scheme::shared_secret::{self, Verified};
 use crate::scheme::Clock;
@@ -83,6 +84,12 @@ impl Spec for SparkPay {
     /// once the body is stored.
     fn unparsed_reply(_: &ParseError) -> Reply {
         Reply::ok()
+    }
+
+    fn unknown_fields(request: &crate::Request<'_>) -> Result<Vec<String>, ParseError> {
+        let mut collect = Collect::default();
+        Request::read(&mut collect, event_type_of(request)?, request.body())?;
+        Ok(collect.into_paths())
     }
 }
 
