@@ -103,7 +103,10 @@ pub fn shared_secret_verify(data: &[u8]) {
 // ---------------------------------------------------------------------------------------------
 // Provider parsers.
 
-use commerce_webhooks::{ezq, kinguin, leasecloud, montly, sparkpay, MAX_IDEMPOTENCY_KEY_LEN};
+use commerce_webhooks::{
+    ezq, kinguin, leasecloud, montly, sparkpay, Error, Provider, Request, MAX_IDEMPOTENCY_KEY_LEN,
+    MAX_UNKNOWN_FIELDS,
+};
 
 /// Whether two JSON values are equal, floats within the rounding of serde_json's float reader
 /// (which, without its `float_roundtrip` feature, may read back the shortest text of an `f64`
@@ -130,6 +133,24 @@ fn same_json(a: &serde_json::Value, b: &serde_json::Value) -> bool {
     }
 }
 
+/// A request without headers, for the providers that name the event in the body or the path.
+const NO_HEADERS: [(&str, &str); 0] = [];
+
+/// The unknown fields of a request: read exactly when the parse reads it, else the parse's own
+/// error; each path once, at most `MAX_UNKNOWN_FIELDS`.
+fn check_unknown_fields<W: Provider>(request: &Request<'_>) {
+    let parsed = W::parse_request_view(request).map(drop);
+    match (W::unknown_fields(request), parsed) {
+        (Ok(paths), Ok(())) => {
+            assert!(paths.len() <= MAX_UNKNOWN_FIELDS);
+            let mut seen = std::collections::HashSet::new();
+            assert!(paths.iter().all(|path| seen.insert(path)), "{paths:?}");
+        }
+        (Err(Error::Parse(error)), Err(parse_error)) => assert_eq!(error, parse_error),
+        (report, parsed) => panic!("{} report {report:?}, parse {parsed:?}", W::NAME),
+    }
+}
+
 /// An idempotency key is at most 128 bytes, and is the event id itself when that fits.
 fn check_key(key: &str, id: Option<&str>) {
     assert!(
@@ -145,6 +166,7 @@ fn check_key(key: &str, id: Option<&str>) {
 /// LeaseCloud bodies: anything accepted has an id to acknowledge, its acknowledgement is valid
 /// JSON carrying that id, and what the crate serializes parses back to the same event.
 pub fn leasecloud_parse(data: &[u8]) {
+    check_unknown_fields::<leasecloud::Webhook>(&Request::new(&NO_HEADERS, data));
     // The borrowed view reads exactly what the owned event reads, or fails the same way.
     let view = leasecloud::EventView::parse_borrowed(data);
     match leasecloud::Event::parse(data) {
@@ -189,6 +211,7 @@ pub fn leasecloud_parse(data: &[u8]) {
 
 /// Montly bodies: anything accepted keeps its id as the idempotency key and round-trips.
 pub fn montly_parse(data: &[u8]) {
+    check_unknown_fields::<montly::Webhook>(&Request::new(&NO_HEADERS, data));
     if let Ok(event) = montly::Event::parse(data) {
         check_key(&event.idempotency_key(), Some(&event.id));
         let again = serde_json::to_vec(&event).expect("events serialize");
@@ -206,6 +229,7 @@ pub fn montly_parse(data: &[u8]) {
 /// EZQ bodies: the idempotency key starts with the event name (or is a hash), and the event
 /// round-trips.
 pub fn ezq_parse(data: &[u8]) {
+    check_unknown_fields::<ezq::Webhook>(&Request::new(&NO_HEADERS, data));
     if let Ok(event) = ezq::Event::parse(data) {
         let key = event.idempotency_key();
         check_key(&key, None);
@@ -225,6 +249,8 @@ pub fn ezq_parse(data: &[u8]) {
 pub fn kinguin_parse(data: &[u8]) {
     let (name, body) = split_header_body(data);
     let name = String::from_utf8_lossy(name);
+    let headers = [(kinguin::NAME_HEADER, name.as_ref())];
+    check_unknown_fields::<kinguin::Webhook>(&Request::new(&headers, body));
     if let Ok(event) = kinguin::Event::parse(&name, body) {
         assert!(
             !matches!(event, kinguin::Event::Test),
@@ -251,6 +277,8 @@ pub fn sparkpay_parse(data: &[u8]) {
     };
     let all = sparkpay::EventType::ALL;
     let event_type = all[usize::from(selector) % all.len()];
+    let path = format!("/hooks/{event_type}");
+    check_unknown_fields::<sparkpay::Webhook>(&Request::new(&NO_HEADERS, body).path(&path));
     if let Ok(request) = sparkpay::Request::parse(event_type, body) {
         assert_eq!(request.event_type(), event_type);
         check_key(&request.idempotency_key(), None);

@@ -56,6 +56,7 @@ use time::OffsetDateTime;
 use crate::de::envelope::{self, Dispatch};
 use crate::de::lenient;
 use crate::de::string_enum;
+use crate::de::unknown::Collect;
 use crate::headers::HeaderKey;
 use crate::provider::content_key;
 use crate::scheme::body_hmac;
@@ -124,6 +125,12 @@ impl Spec for Ezq {
 
     fn acknowledgement(_: &[u8]) -> Reply {
         Reply::ok()
+    }
+
+    fn unknown_fields_named(_: Option<&str>, body: &[u8]) -> Result<Vec<String>, ParseError> {
+        let mut collect = Collect::default();
+        envelope::read_envelope::<Event>(&mut collect, Ezq::NAME, NAME_KEY, body)?;
+        Ok(collect.into_paths())
     }
 }
 

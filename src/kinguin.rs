@@ -60,9 +60,10 @@ use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 use time::OffsetDateTime;
 
-use crate::de::body::{self, Context};
+use crate::de::body::{self, Context, Parse, Reader};
 use crate::de::lenient::{self, IdText};
 use crate::de::string_enum;
+use crate::de::unknown::Collect;
 use crate::headers::HeaderKey;
 use crate::provider::content_key;
 use crate::scheme::shared_secret;
@@ -144,6 +145,16 @@ impl Spec for Kinguin {
     fn acknowledgement(_: &[u8]) -> Reply {
         Reply::no_content()
     }
+
+    /// None for the TEST URL request, whose body is not read.
+    fn unknown_fields_named(name: Option<&str>, body: &[u8]) -> Result<Vec<String>, ParseError> {
+        let Some(name) = name else {
+            return Ok(Vec::new());
+        };
+        let mut collect = Collect::default();
+        Event::read(&mut collect, name, body)?;
+        Ok(collect.into_paths())
+    }
 }
 
 impl Webhook {
@@ -201,15 +212,23 @@ impl Event {
     /// # Errors
     /// [`ParseError`] naming the event and the JSON path that failed.
     pub fn parse(name: &str, body: impl AsRef<[u8]>) -> Result<Event, ParseError> {
-        let body = body.as_ref();
+        Event::read(&mut Parse, name, body.as_ref())
+    }
+
+    /// Reads `body` with `reader` as the event called `name`.
+    pub(crate) fn read(
+        reader: &mut impl Reader,
+        name: &str,
+        body: &[u8],
+    ) -> Result<Event, ParseError> {
         let context = Context::new(Kinguin::NAME, Some(name));
         Ok(match name {
-            PRODUCT_UPDATE => Event::ProductUpdate(body::from_slice(context, body)?),
-            ORDER_COMPLETE => Event::OrderComplete(body::from_slice(context, body)?),
-            ORDER_STATUS => Event::OrderStatus(body::from_slice(context, body)?),
+            PRODUCT_UPDATE => Event::ProductUpdate(body::read(reader, context, body)?),
+            ORDER_COMPLETE => Event::OrderComplete(body::read(reader, context, body)?),
+            ORDER_STATUS => Event::OrderStatus(body::read(reader, context, body)?),
             _ => Event::Unknown {
                 name: name.to_owned(),
-                data: body::from_slice(context, body)?,
+                data: body::read(reader, context, body)?,
             },
         })
     }

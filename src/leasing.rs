@@ -10,7 +10,7 @@ use serde::de::{self, Deserializer};
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::de::body::Context;
+use crate::de::body::{Context, Reader};
 use crate::de::envelope::{self, Dispatch};
 use crate::de::lenient::count;
 use crate::headers::{self, Headers};
@@ -232,14 +232,15 @@ pub(crate) fn parse_event<K: for<'r> Dispatch<'r>>(
     require_id(provider, name_key, body, envelope).map(|(id, kind)| (id.into_owned(), kind))
 }
 
-/// Parses an envelope into a kind that borrows its text from `body`, and insists on its
-/// event id.
-pub(crate) fn parse_event_borrowed<'de, K: Dispatch<'de>>(
+/// Reads an envelope with `reader` into a kind that may borrow its text from `body`, and
+/// insists on its event id.
+pub(crate) fn read_event<'de, K: Dispatch<'de>>(
+    reader: &mut impl Reader,
     provider: &'static str,
     name_key: &'static str,
     body: &'de [u8],
 ) -> Result<(Cow<'de, str>, K), ParseError> {
-    let envelope = envelope::parse_envelope_borrowed::<K>(provider, name_key, body);
+    let envelope = envelope::read_envelope::<K>(reader, provider, name_key, body);
     require_id(provider, name_key, body, envelope)
 }
 

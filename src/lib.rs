@@ -222,7 +222,7 @@ pub use error::{ConfigError, Error, HeaderLimit, ParseError, ParseErrorDetails, 
 #[doc(hidden)]
 pub use headers::HeaderKey;
 pub use headers::Headers;
-pub use provider::{Provider, Reply, WebhookEvent, MAX_IDEMPOTENCY_KEY_LEN};
+pub use provider::{Provider, Reply, WebhookEvent, MAX_IDEMPOTENCY_KEY_LEN, MAX_UNKNOWN_FIELDS};
 pub use request::Request;
 pub use secret::Secret;
 

@@ -50,6 +50,7 @@ use std::borrow::Cow;
 use std::time::Duration;
 
 use crate::de::envelope::scan_id;
+use crate::de::unknown::Collect;
 use crate::headers::{HeaderKey, Headers};
 use crate::leasing::{self, id_event_impls, parse_event, Leasing};
 use crate::webhook::{EventName, InHeader, Sealed, Spec};
@@ -135,6 +136,12 @@ impl Spec for Montly {
 
     fn acknowledgement(_: &[u8]) -> Reply {
         Reply::ok()
+    }
+
+    fn unknown_fields_named(_: Option<&str>, body: &[u8]) -> Result<Vec<String>, ParseError> {
+        let mut collect = Collect::default();
+        leasing::read_event::<EventKind>(&mut collect, Montly::NAME, NAME_KEY, body)?;
+        Ok(collect.into_paths())
     }
 }
 

@@ -123,7 +123,81 @@ pub trait Provider {
     /// questions: `GetTax`, …), so that it must be answered every time it is asked rather
     /// than once: a duplicate guard does not keep such deliveries.
     fn expects_reply(delivery: &Delivery) -> bool;
+
+    /// The JSON paths of the members of the request's body that its typed event did not read:
+    /// what the provider sends that this version of the crate drops, for a partner's
+    /// monitoring, a test, or a one-off look at a captured request.
+    ///
+    /// Call it on a request that passed verification: it checks nothing itself. It reads the
+    /// body a second time, as [`Provider::verify_request`] parses it, through serde (never a
+    /// provider's faster direct reader), and costs about as much as that parse again; the
+    /// event name comes from where the parse takes it (the body, Kinguin's `X-Event-Name`,
+    /// the last segment of Spark Pay's path).
+    ///
+    /// - Keys are joined by `.` and an array's elements are written `[]` after its key:
+    ///   `data.items[].warranty`.
+    /// - An unknown object or array is one path, its own (`data.nested`), not one per member.
+    /// - Each path is given once, in the order first met, and at most
+    ///   [`MAX_UNKNOWN_FIELDS`] of them; the work stays linear in the body's length.
+    /// - An event name the crate does not know has no unknown fields: its `data` (Kinguin's
+    ///   whole body) is kept whole, as raw JSON, in the event's `Unknown` variant, so nothing
+    ///   in it is reported; the name itself is the event's ([`WebhookEvent::name`]), for the
+    ///   caller to report. Only members beside `data` in an envelope (LeaseCloud, Montly, EZQ)
+    ///   are reported, as for any event. Kinguin's TEST URL request (no `X-Event-Name`) has
+    ///   no body to read and reports nothing. (Spark Pay's event types are all typed: an
+    ///   unknown one is a parse error.)
+    ///
+    /// # Fields left out on purpose
+    ///
+    /// None. Every member of every webhook body on the providers' pages, and of the samples on
+    /// the reference pages they point to wherever a webhook carries them (LeaseFlow's order,
+    /// the parts of Montly's order request that are an order's, Spark Pay's resource models),
+    /// is read into the typed events: the crate's tests check that each reports no path. A
+    /// path reported for a real delivery is therefore something the documents do not show.
+    ///
+    /// ```
+    /// use commerce_webhooks::{montly, Provider, Request, Secret};
+    ///
+    /// let body = br#"{"id":"evt:1","type":"order.declined","created":1700000000,
+    ///     "data":{"orderId":42,"reason":"credit","retry":{"after":"P1D"},"items":[{"sku":"A1"}]}}"#;
+    /// # let now = time::OffsetDateTime::now_utc();
+    /// let headers = montly::Webhook::sign_headers(&Secret::new("whsec")?, now.unix_timestamp(), body);
+    /// let request = Request::new(&headers, body);
+    ///
+    /// let hook = montly::Webhook::new(Secret::new("whsec")?);
+    /// hook.verify_request_at(&request, now)?; // authentic first
+    /// assert_eq!(
+    ///     montly::Webhook::unknown_fields(&request)?,
+    ///     ["created", "data.retry", "data.items"]
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// The [`Error::Parse`] that [`Provider::verify_request`] gives for the same request when
+    /// its body (or, for Kinguin, its event name header; for Spark Pay, its path) does not
+    /// have the documented shape.
+    fn unknown_fields(request: &Request<'_>) -> Result<Vec<String>, Error>;
 }
+
+/// The most paths [`Provider::unknown_fields`] reports for one request; the rest of a body
+/// that has more is still read, and its further paths are left out.
+///
+/// ```
+/// use commerce_webhooks::{kinguin, Provider, Request, MAX_UNKNOWN_FIELDS};
+///
+/// let members: Vec<String> = (0..2 * MAX_UNKNOWN_FIELDS).map(|n| format!(r#""extra{n}":0"#)).collect();
+/// let body = format!(
+///     r#"{{"orderId":"PHS84FJAG5U","status":"canceled","updatedAt":"2020-10-16T11:24:08Z",{}}}"#,
+///     members.join(",")
+/// );
+/// let headers = [("X-Event-Name", "order.status")];
+/// let paths = kinguin::Webhook::unknown_fields(&Request::new(&headers, body.as_bytes()))?;
+/// assert_eq!(paths.len(), MAX_UNKNOWN_FIELDS);
+/// assert_eq!(paths[0], "extra0");
+/// # Ok::<(), commerce_webhooks::Error>(())
+/// ```
+pub const MAX_UNKNOWN_FIELDS: usize = 1000;
 
 /// What every provider's top-level event offers, whatever its shape.
 pub trait WebhookEvent {

@@ -93,6 +93,13 @@ pub trait Spec: Sealed + Sized + 'static {
         let _ = name;
         false
     }
+
+    /// See [`Provider::unknown_fields`]: the body read as [`Spec::parse_named`] reads it,
+    /// through serde, with a reader that collects what the event does not read.
+    ///
+    /// # Errors
+    /// The [`ParseError`] that [`Spec::parse_named`] gives for the same name and body.
+    fn unknown_fields_named(name: Option<&str>, body: &[u8]) -> Result<Vec<String>, ParseError>;
 }
 
 /// Where a provider's credential travels in a request: [`InHeader`] or [`InQuery`].
@@ -475,5 +482,10 @@ impl<P: Spec> Provider for Webhook<P> {
 
     fn expects_reply(delivery: &Delivery) -> bool {
         P::expects_reply(delivery.event())
+    }
+
+    fn unknown_fields(request: &Request<'_>) -> Result<Vec<String>, Error> {
+        let name = P::EVENT_NAME.read(P::NAME, request)?;
+        Ok(P::unknown_fields_named(name, request.body())?)
     }
 }

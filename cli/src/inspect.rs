@@ -5,13 +5,17 @@
 //! something on the way changed it: a trailing newline or CRLF, line endings, surrounding
 //! whitespace, bytes past `Content-Length`, and JSON laid out again (compact, pretty with 2 or 4
 //! spaces or a tab, Python's default `, `/`: ` spacing), keys kept in their received order.
+//!
+//! When the request's credential holds for the body as received and the body parses, the report
+//! ends with the body's unknown fields: the JSON paths its typed event does not read.
 
 use std::fmt::Write as _;
 
 use commerce_webhooks::scheme::timestamped::{self, SignatureHeader, DEFAULT_TOLERANCE};
 use commerce_webhooks::scheme::{body_hmac, shared_secret};
 use commerce_webhooks::{
-    ezq, kinguin, leasecloud, montly, sparkpay, Headers, ParseError, Secret, VerifyError,
+    ezq, kinguin, leasecloud, montly, sparkpay, Headers, ParseError, Provider, Request, Secret,
+    VerifyError, MAX_UNKNOWN_FIELDS,
 };
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
@@ -96,16 +100,20 @@ pub fn inspect(capture: &Capture) -> String {
     let cut = content_length_report(&mut out, capture);
     let cut = cut.as_deref();
     match capture.provider {
-        ProviderName::LeaseCloud => {
-            timestamped_report(&mut out, capture, cut, "LeaseCloud-Signature", |body| {
-                leasecloud::Event::parse(body).map(|event| format!("{event:#?}"))
-            });
-        }
-        ProviderName::Montly => {
-            timestamped_report(&mut out, capture, cut, "Montly-Signature", |body| {
-                montly::Event::parse(body).map(|event| format!("{event:#?}"))
-            });
-        }
+        ProviderName::LeaseCloud => timestamped_report::<leasecloud::Webhook>(
+            &mut out,
+            capture,
+            cut,
+            "LeaseCloud-Signature",
+            |body| leasecloud::Event::parse(body).map(|event| format!("{event:#?}")),
+        ),
+        ProviderName::Montly => timestamped_report::<montly::Webhook>(
+            &mut out,
+            capture,
+            cut,
+            "Montly-Signature",
+            |body| montly::Event::parse(body).map(|event| format!("{event:#?}")),
+        ),
         ProviderName::Ezq => ezq_report(&mut out, capture, cut),
         ProviderName::Kinguin => kinguin_report(&mut out, capture),
         ProviderName::SparkPay => sparkpay_report(&mut out, capture),
@@ -219,7 +227,7 @@ fn single<'a>(headers: &'a [(String, String)], name: &'a str) -> Option<&'a [u8]
     first
 }
 
-fn timestamped_report(
+fn timestamped_report<W: Provider>(
     out: &mut String,
     capture: &Capture,
     cut: Option<&[u8]>,
@@ -227,14 +235,14 @@ fn timestamped_report(
     parse: ParseFn,
 ) {
     let Some(value) = required_header(out, capture, name) else {
-        parse_report(out, &capture.request.body, None, parse);
+        parse_report::<W>(out, capture, &Signed::Not, parse);
         return;
     };
     let parsed = match SignatureHeader::parse(name, value) {
         Ok(parsed) => parsed,
         Err(error) => {
             say!(out, "✗ {error}");
-            parse_report(out, &capture.request.body, None, parse);
+            parse_report::<W>(out, capture, &Signed::Not, parse);
             return;
         }
     };
@@ -275,7 +283,7 @@ fn timestamped_report(
             .map(|verified| verified.secret_index)
     };
     let signed = signature_report(out, capture, cut, &check);
-    parse_report(out, &capture.request.body, signed.as_deref(), parse);
+    parse_report::<W>(out, capture, &signed, parse);
 }
 
 fn timestamp_report(out: &mut String, capture: &Capture, timestamp: i64) {
@@ -317,7 +325,7 @@ fn ezq_report(out: &mut String, capture: &Capture, cut: Option<&[u8]>) {
     let parse: ParseFn = |body| ezq::Event::parse(body).map(|event| format!("{event:#?}"));
     let name = ezq::SIGNATURE_HEADER;
     let Some(value) = required_header(out, capture, name) else {
-        parse_report(out, &capture.request.body, None, parse);
+        parse_report::<ezq::Webhook>(out, capture, &Signed::Not, parse);
         return;
     };
     let verifier = match body_hmac::Verifier::with_secrets(name, capture.secrets.iter().cloned()) {
@@ -331,7 +339,7 @@ fn ezq_report(out: &mut String, capture: &Capture, cut: Option<&[u8]>) {
         verifier.verify_value(value, &capture.request.body)
     {
         say!(out, "✗ {error}");
-        parse_report(out, &capture.request.body, None, parse);
+        parse_report::<ezq::Webhook>(out, capture, &Signed::Not, parse);
         return;
     }
     let encoding = if value.trim_ascii().len() == 64 {
@@ -347,12 +355,13 @@ fn ezq_report(out: &mut String, capture: &Capture, cut: Option<&[u8]>) {
             .map(|verified| verified.secret_index)
     };
     let signed = signature_report(out, capture, cut, &check);
-    parse_report(out, &capture.request.body, signed.as_deref(), parse);
+    parse_report::<ezq::Webhook>(out, capture, &signed, parse);
 }
 
 fn kinguin_report(out: &mut String, capture: &Capture) {
     let name = kinguin::SECRET_HEADER;
     let count = capture.secrets.len();
+    let mut authentic = false;
     if let Some(value) = required_header(out, capture, name) {
         match shared_secret::Verifier::with_secrets(name, capture.secrets.iter().cloned())
             .map(|verifier| verifier.verify_value(value))
@@ -363,6 +372,7 @@ fn kinguin_report(out: &mut String, capture: &Capture) {
                     "✓ `{name}` equals secret #{} of {count}",
                     verified.secret_index
                 );
+                authentic = true;
             }
             Ok(Err(VerifyError::SignatureMismatch { .. })) => say!(
                 out,
@@ -385,7 +395,12 @@ fn kinguin_report(out: &mut String, capture: &Capture) {
             kinguin::NAME_HEADER
         ),
         Some(Ok(event_name)) => match kinguin::Event::parse(&event_name, &capture.request.body) {
-            Ok(event) => say!(out, "✓ the body parses as `{event_name}`:\n{event:#?}"),
+            Ok(event) => {
+                say!(out, "✓ the body parses as `{event_name}`:\n{event:#?}");
+                if authentic {
+                    unknown_fields_report::<kinguin::Webhook>(out, capture);
+                }
+            }
             Err(error) => say!(out, "✗ {error}"),
         },
     }
@@ -431,24 +446,30 @@ fn sparkpay_report(out: &mut String, capture: &Capture) {
             None
         }
     };
-    token_report(out, capture);
+    let authentic = token_report(out, capture);
     let Some(event_type) = event_type else {
         return;
     };
     match sparkpay::Request::parse(event_type, &capture.request.body) {
-        Ok(request) => say!(out, "✓ the body parses as {event_type}:\n{request:#?}"),
+        Ok(request) => {
+            say!(out, "✓ the body parses as {event_type}:\n{request:#?}");
+            if authentic {
+                unknown_fields_report::<sparkpay::Webhook>(out, capture);
+            }
+        }
         Err(error) => say!(out, "✗ {error}"),
     }
 }
 
-fn token_report(out: &mut String, capture: &Capture) {
+/// Whether the URL's token is one of the tokens given, with a line saying so or why not.
+fn token_report(out: &mut String, capture: &Capture) -> bool {
     let Some(query) = &capture.request.query else {
         say!(
             out,
             "✗ the URL has no query: Spark Pay's token travels in it, as `?{}=…`",
             sparkpay::TOKEN_PARAM
         );
-        return;
+        return false;
     };
     let token = match sparkpay::token_from_query(query) {
         Ok(token) => token,
@@ -458,7 +479,7 @@ fn token_report(out: &mut String, capture: &Capture) {
                 "✗ the query has no `{}` parameter: register the subscription URL with it",
                 sparkpay::TOKEN_PARAM
             );
-            return;
+            return false;
         }
         Err(VerifyError::MalformedHeader { .. }) => {
             say!(
@@ -467,11 +488,11 @@ fn token_report(out: &mut String, capture: &Capture) {
                  would let whoever added the other choose what is checked",
                 sparkpay::TOKEN_PARAM
             );
-            return;
+            return false;
         }
         Err(error) => {
             say!(out, "✗ {error}");
-            return;
+            return false;
         }
     };
     // The scheme-level check that `sparkpay::Webhook` makes on the token.
@@ -482,16 +503,19 @@ fn token_report(out: &mut String, capture: &Capture) {
         Ok(verifier) => verifier,
         Err(error) => {
             say!(out, "✗ {error}");
-            return;
+            return false;
         }
     };
     let count = capture.secrets.len();
     match verifier.verify_value(token.as_bytes()) {
-        Ok(verified) => say!(
-            out,
-            "✓ the URL's token equals token #{} of {count}",
-            verified.secret_index
-        ),
+        Ok(verified) => {
+            say!(
+                out,
+                "✓ the URL's token equals token #{} of {count}",
+                verified.secret_index
+            );
+            return true;
+        }
         Err(VerifyError::SignatureMismatch { .. }) => {
             say!(
                 out,
@@ -508,20 +532,31 @@ fn token_report(out: &mut String, capture: &Capture) {
         }
         Err(error) => say!(out, "✗ {error}"),
     }
+    false
+}
+
+/// Which body a signature holds for.
+enum Signed {
+    /// The body as received.
+    AsReceived,
+    /// Only this body, which a common mangling turned into the received one.
+    Before(Vec<u8>),
+    /// None.
+    Not,
 }
 
 /// Which secret matches the body, and if none does, whether one would once a common mangling
-/// is undone. Returns the body as signed when only a mangled form matched.
+/// is undone.
 fn signature_report(
     out: &mut String,
     capture: &Capture,
     cut: Option<&[u8]>,
     check: &dyn Fn(&[u8]) -> Option<usize>,
-) -> Option<Vec<u8>> {
+) -> Signed {
     let count = capture.secrets.len();
     if let Some(index) = check(&capture.request.body) {
         say!(out, "✓ the signature matches secret #{index} of {count}");
-        return None;
+        return Signed::AsReceived;
     }
     say!(
         out,
@@ -541,7 +576,7 @@ fn signature_report(
                  the raw body as it arrived, as bytes, before any JSON parsing or text decoding.",
                 candidate.cause
             );
-            return Some(candidate.body);
+            return Signed::Before(candidate.body);
         }
     }
     say!(
@@ -581,7 +616,7 @@ fn signature_report(
              body is the whole raw body as received."
         ),
     }
-    None
+    Signed::Not
 }
 
 /// A body the provider may have signed, and how it would have become the received one.
@@ -864,15 +899,55 @@ fn string_end(body: &[u8], start: usize) -> Option<usize> {
 
 /// Parses the body, or, when that fails and only a changed-back body matched the signature,
 /// that body too.
-fn parse_report(out: &mut String, body: &[u8], signed: Option<&[u8]>, parse: ParseFn) {
-    match parse(body) {
-        Ok(event) => say!(out, "✓ the body parses:\n{event}"),
-        Err(error) => {
-            say!(out, "✗ {error}");
-            if let Some(Ok(event)) = signed.map(parse) {
-                say!(out, "✓ the body as signed parses:\n{event}");
+/// Whether the body parses (or, when only a mangled form was signed, that form), and the
+/// unknown fields of a body that is authentic as received.
+fn parse_report<W: Provider>(out: &mut String, capture: &Capture, signed: &Signed, parse: ParseFn) {
+    match parse(&capture.request.body) {
+        Ok(event) => {
+            say!(out, "✓ the body parses:\n{event}");
+            if let Signed::AsReceived = signed {
+                unknown_fields_report::<W>(out, capture);
             }
         }
+        Err(error) => {
+            say!(out, "✗ {error}");
+            if let Signed::Before(body) = signed {
+                if let Ok(event) = parse(body) {
+                    say!(out, "✓ the body as signed parses:\n{event}");
+                }
+            }
+        }
+    }
+}
+
+/// The JSON paths of an authentic body that its typed event does not read: one line each, or
+/// one line saying there are none.
+fn unknown_fields_report<W: Provider>(out: &mut String, capture: &Capture) {
+    let request = Request::new(&capture.request.headers, &capture.request.body)
+        .path(capture.request.path.as_deref().unwrap_or_default())
+        .query(capture.request.query.as_deref().unwrap_or_default());
+    match W::unknown_fields(&request) {
+        Ok(paths) if paths.is_empty() => say!(
+            out,
+            "✓ no unknown fields: the typed event reads every member of the body"
+        ),
+        Ok(paths) => {
+            for path in &paths {
+                say!(out, "⚠ unknown field: {path}");
+            }
+            say!(
+                out,
+                "  {} unknown field(s): sent by {}, not read by this version of the crate{}",
+                paths.len(),
+                W::NAME,
+                if paths.len() >= MAX_UNKNOWN_FIELDS {
+                    " (the list stops there: the body may have more)"
+                } else {
+                    ""
+                }
+            );
+        }
+        Err(error) => say!(out, "✗ {error}"),
     }
 }
 

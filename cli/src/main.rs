@@ -82,6 +82,9 @@ enum Command {
     /// When no signature matches, the report tries the body as it may have been before
     /// something on the way changed it: a trailing newline or CRLF, line endings, surrounding
     /// whitespace, bytes past Content-Length, JSON laid out again with its keys in order.
+    /// When the request is authentic as received and its body parses, the report ends with the
+    /// body's unknown fields: one line per JSON path the typed event does not read
+    /// (`data.items[].warranty`), or a line saying there are none.
     #[command(after_help = INSPECT_EXAMPLES)]
     Inspect(InspectArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).

@@ -456,6 +456,134 @@ fn odd_header_lines_are_reported_by_number_and_never_echoed() {
     assert!(!report.contains("kinguin_secret"), "{report}");
 }
 
+/// The lines of a report that name an unknown field, without their mark.
+fn unknown_field_lines(report: &str) -> Vec<&str> {
+    report
+        .lines()
+        .filter_map(|line| line.strip_prefix("⚠ unknown field: "))
+        .collect()
+}
+
+/// A LeaseCloud `tariff.updated` with members the crate does not read: one beside the
+/// envelope's, one in each tariff, and a whole object in `data`.
+const TARIFFS_WITH_EXTRAS: &str = r#"{"id":"evt:8","action":"tariff.updated","livemode":false,"data":{"tariffs":[{"months":24,"tariff":1.51,"band":"A"},{"months":36,"tariff":1.01,"band":"B"}],"source":{"by":"ops"}}}"#;
+
+#[test]
+fn an_authentic_body_lists_its_unknown_fields_one_line_each() {
+    let dir = TempDir::new("inspect-unknown");
+    let signature = timestamped::sign(&secret("whsec_provider"), SIGNED_AT, TARIFFS_WITH_EXTRAS);
+    let report = leasecloud_report(&dir, &["whsec_provider"], &signature, TARIFFS_WITH_EXTRAS);
+    assert!(
+        report.contains("✓ the signature matches secret #0 of 1"),
+        "{report}"
+    );
+    assert_eq!(
+        unknown_field_lines(&report),
+        ["livemode", "data.tariffs[].band", "data.source"],
+        "{report}"
+    );
+    assert!(
+        report.ends_with(
+            "⚠ unknown field: data.source\n  3 unknown field(s): sent by LeaseCloud, not read \
+             by this version of the crate\n"
+        ),
+        "{report}"
+    );
+}
+
+#[test]
+fn an_authentic_body_the_crate_reads_whole_says_it_has_no_unknown_fields() {
+    let dir = TempDir::new("inspect-no-unknown");
+    let signature = timestamped::sign(&secret("whsec_provider"), SIGNED_AT, PRETTY_UNSORTED);
+    let report = leasecloud_report(&dir, &["whsec_provider"], &signature, PRETTY_UNSORTED);
+    assert!(
+        report.ends_with("✓ no unknown fields: the typed event reads every member of the body\n"),
+        "{report}"
+    );
+    assert!(unknown_field_lines(&report).is_empty(), "{report}");
+}
+
+/// Unknown fields are read only from a body that is authentic as received.
+#[test]
+fn a_body_that_is_not_authentic_as_received_lists_no_unknown_fields() {
+    let dir = TempDir::new("inspect-unknown-refused");
+    // Signed by another secret.
+    let signature = timestamped::sign(&secret("whsec_elsewhere"), SIGNED_AT, TARIFFS_WITH_EXTRAS);
+    let report = leasecloud_report(&dir, &["whsec_provider"], &signature, TARIFFS_WITH_EXTRAS);
+    assert!(report.contains("✓ the body parses:"), "{report}");
+    assert!(!report.contains("unknown field"), "{report}");
+    // Signed before a trailing newline was added: the body as received is not what was signed.
+    let signature = timestamped::sign(&secret("whsec_provider"), SIGNED_AT, TARIFFS_WITH_EXTRAS);
+    let with_newline = format!("{TARIFFS_WITH_EXTRAS}\n");
+    let report = leasecloud_report(&dir, &["whsec_provider"], &signature, &with_newline);
+    assert!(
+        report.contains("once the body has its trailing newline removed"),
+        "{report}"
+    );
+    assert!(!report.contains("unknown field"), "{report}");
+}
+
+#[test]
+fn a_spark_pay_capture_lists_unknown_fields_only_with_the_right_token() {
+    let body = GET_TAX.replace(r#""quantity":1,"#, r#""quantity":1,"weight":2,"#);
+    let raw = |token: &str| {
+        format!(
+            "POST /hooks/sparkpay/GetTax?token={token} HTTP/1.1\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        )
+    };
+    let dir = TempDir::new("inspect-sparkpay-unknown");
+    let token = "sp_tok_6d0f3c2a9b8e4f71";
+    for (sent, expected) in [(token, vec!["items[].weight"]), ("guess", vec![])] {
+        let request = dir.file("sparkpay.http", raw(sent).as_bytes());
+        let report = report(
+            &["sparkpay", "--secret-env", "TOKEN", "--request", &request],
+            &[("TOKEN", token)],
+        );
+        assert!(report.contains("✓ the body parses as GetTax:"), "{report}");
+        assert_eq!(unknown_field_lines(&report), expected, "{report}");
+        assert!(!report.contains(token), "the token was printed: {report}");
+    }
+}
+
+/// Kinguin's `order.status` with 1,200 unknown members: the first 1,000, and a note that the
+/// list stops there.
+#[test]
+fn a_flood_of_unknown_fields_is_listed_up_to_the_cap() {
+    let members: String = (0..1_200).map(|n| format!(r#","extra{n}":{n}"#)).collect();
+    let body = format!(
+        r#"{{"orderId":"A","status":"completed","updatedAt":"2020-10-16T11:24:08Z"{members}}}"#
+    );
+    let dir = TempDir::new("inspect-kinguin-flood");
+    let headers = dir.file(
+        "headers.txt",
+        b"X-Event-Name: order.status\nX-Event-Secret: kinguin_secret_value\n",
+    );
+    let body = dir.file("body.json", body.as_bytes());
+    let report = report(
+        &[
+            "kinguin",
+            "--secret-env",
+            "KINGUIN_UNDER_TEST",
+            "--headers",
+            &headers,
+            "--body",
+            &body,
+        ],
+        &[("KINGUIN_UNDER_TEST", "kinguin_secret_value")],
+    );
+    let listed = unknown_field_lines(&report);
+    assert_eq!(listed.len(), 1_000, "{report}");
+    assert_eq!((listed[0], listed[999]), ("extra0", "extra999"));
+    assert!(
+        report.contains(
+            "  1000 unknown field(s): sent by Kinguin, not read by this version of the crate (the \
+             list stops there: the body may have more)"
+        ),
+        "{report}"
+    );
+}
+
 #[test]
 fn help_names_every_option_and_provider() {
     let output = inspect(&["--help"], &[]);

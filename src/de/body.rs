@@ -50,7 +50,7 @@ impl<'a> Context<'a> {
         })
     }
 
-    fn json_error(&self, path: &str, error: &serde_json::Error) -> ParseError {
+    pub(crate) fn json_error(&self, path: &str, error: &serde_json::Error) -> ParseError {
         // Bodies are capped far below 4 GiB by every adapter; saturate rather than wrap.
         let line = u32::try_from(error.line()).unwrap_or(u32::MAX);
         let column = u32::try_from(error.column()).unwrap_or(u32::MAX);
@@ -58,26 +58,60 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Deserializes `body` into `T`.
-pub(crate) fn from_slice<'de, T: Deserialize<'de>>(
+/// Deserializes `body` into `T` with `reader`: its quick pass, and its thorough pass when that
+/// one does not succeed.
+pub(crate) fn read<'de, T: Deserialize<'de>, R: Reader>(
+    reader: &mut R,
     context: Context<'_>,
     body: &'de [u8],
 ) -> Result<T, ParseError> {
-    from_slice_seed(context, body, PhantomData::<T>)
+    reader
+        .quick(body, PhantomData::<T>)
+        .or_else(|()| reader.thorough(context, body, PhantomData::<T>))
 }
 
-/// Deserializes `body` through `seed`. A body that is valid UTF-8 (every real one) is checked
-/// once up front and read as text: serde_json then reads its strings without validating each
-/// again, which is most of the cost of a string-heavy body.
-pub(crate) fn from_slice_seed<'de, S>(
-    context: Context<'_>,
-    body: &'de [u8],
-    seed: S,
-) -> Result<S::Value, ParseError>
-where
-    S: DeserializeSeed<'de> + Clone,
-{
-    untracked(body, seed.clone()).or_else(|()| tracked(context, body, seed))
+/// How a body is read into its typed value: [`Parse`], as the crate parses every event, or
+/// [`Collect`](super::unknown::Collect), which reads it the same way and also collects the
+/// JSON paths of the members the type did not read. The parsers are written once over a
+/// `Reader`, so both read each body through the same models and dispatch.
+pub(crate) trait Reader {
+    /// A pass that either succeeds or says only that it did not.
+    fn quick<'de, S: DeserializeSeed<'de>>(
+        &mut self,
+        body: &'de [u8],
+        seed: S,
+    ) -> Result<S::Value, ()>;
+
+    /// A pass that succeeds, or says where and why the body does not parse.
+    fn thorough<'de, S: DeserializeSeed<'de> + Clone>(
+        &mut self,
+        context: Context<'_>,
+        body: &'de [u8],
+        seed: S,
+    ) -> Result<S::Value, ParseError>;
+}
+
+/// The parse: serde_json alone, then, only when that fails, the pass that tracks the path.
+pub(crate) struct Parse;
+
+impl Reader for Parse {
+    #[inline]
+    fn quick<'de, S: DeserializeSeed<'de>>(
+        &mut self,
+        body: &'de [u8],
+        seed: S,
+    ) -> Result<S::Value, ()> {
+        untracked(body, seed)
+    }
+
+    fn thorough<'de, S: DeserializeSeed<'de> + Clone>(
+        &mut self,
+        context: Context<'_>,
+        body: &'de [u8],
+        seed: S,
+    ) -> Result<S::Value, ParseError> {
+        tracked(context, body, seed)
+    }
 }
 
 /// Deserializes a UTF-8 `body` through `seed` without tracking the path. `Err` says only that

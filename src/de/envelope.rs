@@ -7,7 +7,7 @@ use std::marker::PhantomData;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 
-use super::body::{self, Context};
+use super::body::{Context, Parse, Reader};
 use super::lenient::{IdText, Text};
 use crate::order_id::OrderId;
 use crate::ParseError;
@@ -47,21 +47,25 @@ pub(crate) fn parse_envelope<'de, K: for<'r> Dispatch<'r>>(
     name_key: &'static str,
     body: &'de [u8],
 ) -> Result<Envelope<'de, K>, ParseError> {
-    parse_with(provider, name_key, body, Some(reparse::<K>))
+    read_with(&mut Parse, provider, name_key, body, Some(reparse::<K>))
 }
 
-/// As [`parse_envelope`], into a kind that borrows its text from `body`. A `data` that comes
-/// before the name cannot be buffered and borrowed at once: such a body (no provider sends
-/// one) is read in the second pass, which knows the name from the start.
-pub(crate) fn parse_envelope_borrowed<'de, K: Dispatch<'de>>(
+/// As [`parse_envelope`], with `reader`, into a kind that may borrow its text from `body`. A
+/// `data` that comes before the name is not buffered (a buffer cannot lend, and what its
+/// second reading skips would not be heard by a [`Collect`](super::unknown::Collect)): such a
+/// body (no provider sends one) is read in the thorough pass, which knows the name from the
+/// start.
+pub(crate) fn read_envelope<'de, K: Dispatch<'de>>(
+    reader: &mut impl Reader,
     provider: &'static str,
     name_key: &'static str,
     body: &'de [u8],
 ) -> Result<Envelope<'de, K>, ParseError> {
-    parse_with(provider, name_key, body, None)
+    read_with(reader, provider, name_key, body, None)
 }
 
-fn parse_with<'de, K: Dispatch<'de>>(
+fn read_with<'de, K: Dispatch<'de>>(
+    reader: &mut impl Reader,
     provider: &'static str,
     name_key: &'static str,
     body: &'de [u8],
@@ -72,7 +76,7 @@ fn parse_with<'de, K: Dispatch<'de>>(
         known_name: None,
         reparse,
     };
-    body::untracked(body, seed).or_else(|()| {
+    reader.quick(body, seed).or_else(|()| {
         let scanned = scan(name_key, body);
         let context = Context {
             provider,
@@ -84,7 +88,7 @@ fn parse_with<'de, K: Dispatch<'de>>(
             known_name: scanned.name.as_deref(),
             ..seed
         };
-        body::tracked(context, body, seed)
+        reader.thorough(context, body, seed)
     })
 }
 

@@ -9,7 +9,8 @@
 //!   value, 0/1 flags, dates with or without fractions);
 //! - [`decimal`]: money and rates read from, and written as, the exact digits of a JSON number;
 //! - [`string_enum`](mod@string_enum): status-like strings as enums that keep unknown values;
-//! - [`text`]: owned or borrowed text, chosen by the models' type parameter.
+//! - [`text`]: owned or borrowed text, chosen by the models' type parameter;
+//! - [`unknown`]: the JSON paths of the members a body's typed event does not read.
 
 pub(crate) mod body;
 pub(crate) mod cursor;
@@ -18,5 +19,6 @@ pub(crate) mod envelope;
 pub(crate) mod lenient;
 mod string_enum;
 pub(crate) mod text;
+pub(crate) mod unknown;
 
 pub(crate) use string_enum::string_enum;

@@ -27,6 +27,11 @@ use crate::order_id::OrderId;
 use crate::EventText;
 
 /// The event, when the body is an order event in the plain shape; `None` sends it to serde.
+///
+/// `#[inline]` here and on the object readers gives every caller a copy of its own to inline:
+/// whether the reader is inlined then does not depend on how the crate's code happens to be
+/// split into codegen units, which shifts as code is added anywhere in the crate.
+#[inline]
 pub(super) fn read_order_event<'a, S: EventText<'a>>(body: &'a [u8]) -> Option<Event<S>> {
     let mut cursor = Cursor::new(simdutf8::basic::from_utf8(body).ok()?);
     let mut id = None;
@@ -114,10 +119,12 @@ macro_rules! object_readers {
             $( $field:ident: $kind:ident $json:literal => $value:expr, )*
         }
     ) => {
+        #[inline]
         fn $read<'a, S: EventText<'a>>(cursor: &mut Cursor<'a>) -> Option<$model<S>> {
             cursor.object_either($in_order, $by_name)
         }
 
+        #[inline]
         fn $in_order<'a, S: EventText<'a>>(members: &mut InOrder<'_, 'a>) -> Option<$model<S>> {
             $( let $field = object_readers!(@next $kind, members, $json, $value); )*
             Some($model { $( $field, )* })

@@ -75,7 +75,9 @@ pub use crate::order_id::OrderId;
 
 use std::time::Duration;
 
+use crate::de::body::Parse;
 use crate::de::envelope::{scan, scan_id, Dispatch};
+use crate::de::unknown::Collect;
 use crate::headers::{HeaderKey, Headers};
 use crate::leasing::{self, id_event_impls, Kind, Leasing};
 use crate::webhook::{EventName, InHeader, Sealed, Spec};
@@ -164,6 +166,18 @@ impl Spec for LeaseCloud {
     fn acknowledgement(body: &[u8]) -> Reply {
         let scanned = scan(NAME_KEY, body);
         acknowledge(scanned.id.as_deref(), scanned.order_id)
+    }
+
+    /// Through serde, also for the order events that [`Event::parse`] reads directly.
+    fn unknown_fields_named(_: Option<&str>, body: &[u8]) -> Result<Vec<String>, ParseError> {
+        let mut collect = Collect::default();
+        leasing::read_event::<EventKind<Cow<'_, str>>>(
+            &mut collect,
+            LeaseCloud::NAME,
+            NAME_KEY,
+            body,
+        )?;
+        Ok(collect.into_paths())
     }
 }
 
@@ -394,7 +408,7 @@ impl<'a> EventView<'a> {
         if let Some(event) = direct::read_order_event(body) {
             return Ok(event);
         }
-        let (id, kind) = leasing::parse_event_borrowed(LeaseCloud::NAME, NAME_KEY, body)?;
+        let (id, kind) = leasing::read_event(&mut Parse, LeaseCloud::NAME, NAME_KEY, body)?;
         Ok(Event { id, kind })
     }
 

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use serde::{Serialize, Serializer};
 
 use super::{EventType, SparkPay};
-use crate::de::body::{self, Context};
+use crate::de::body::{self, Context, Parse, Reader};
 use crate::provider::content_key;
 use crate::webhook::Spec;
 use crate::ParseError;
@@ -57,12 +57,20 @@ macro_rules! requests {
             /// A [`ParseError`] naming Spark Pay, the event type, and the JSON path of the value
             /// that does not match the documented shape.
             pub fn parse(event_type: EventType, body: impl AsRef<[u8]>) -> Result<Request, ParseError> {
-                let body = body.as_ref();
+                Request::read(&mut Parse, event_type, body.as_ref())
+            }
+
+            /// Reads `body` with `reader` as a request received for `event_type`.
+            pub(crate) fn read(
+                reader: &mut impl Reader,
+                event_type: EventType,
+                body: &[u8],
+            ) -> Result<Request, ParseError> {
                 let context = Context::new(SparkPay::NAME, Some(event_type.as_str()));
                 Ok(match event_type {
                     $(
                         EventType::$event => Request::$event(Box::new(
-                            body::from_slice(context, body)?,
+                            body::read(reader, context, body)?,
                         )),
                     )*
                 })

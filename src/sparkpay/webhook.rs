@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use crate::de::body::Context;
+use crate::de::unknown::Collect;
 use crate::request::{decoded_query_parameter, query_parameter};
 use crate::scheme::shared_secret::{self, Verified};
 use crate::scheme::Clock;
@@ -97,6 +98,12 @@ impl Spec for SparkPay {
         segment
             .and_then(|segment| segment.parse::<EventType>().ok())
             .is_some_and(EventType::expects_reply)
+    }
+
+    fn unknown_fields_named(segment: Option<&str>, body: &[u8]) -> Result<Vec<String>, ParseError> {
+        let mut collect = Collect::default();
+        Request::read(&mut collect, event_type_named(segment)?, body)?;
+        Ok(collect.into_paths())
     }
 }
 
