@@ -14,6 +14,7 @@ use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
 use crate::error::Credential;
+use crate::observe::Trace;
 use crate::scheme::{hex_lower, hex_matches, Keyring};
 use crate::{ConfigError, Secret, VerifyError};
 
@@ -71,14 +72,38 @@ use crate::{ConfigError, Secret, VerifyError};
 /// assert_eq!(kinguin::Webhook::parse_delivery(&delivery)?, event);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Delivery {
     provider: Cow<'static, str>,
     event: Option<String>,
     body: Vec<u8>,
     received_at: OffsetDateTime,
     key: String,
+    /// The span the extractor opened for this delivery, for the guard to continue; not part
+    /// of the record.
+    trace: Trace,
 }
+
+impl PartialEq for Delivery {
+    /// The records' fields; where each was seen is not one of them.
+    fn eq(&self, other: &Self) -> bool {
+        (
+            &self.provider,
+            &self.event,
+            &self.body,
+            self.received_at,
+            &self.key,
+        ) == (
+            &other.provider,
+            &other.event,
+            &other.body,
+            other.received_at,
+            &other.key,
+        )
+    }
+}
+
+impl Eq for Delivery {}
 
 impl Delivery {
     /// A record of `body` received at `received_at` for `provider`, whose event is named
@@ -96,6 +121,24 @@ impl Delivery {
             body: body.to_vec(),
             received_at: received_at.to_offset(time::UtcOffset::UTC),
             key: delivery_key(id, event, body),
+            trace: Trace::default(),
+        }
+    }
+
+    /// The record, continuing the span `trace` (the extractor's).
+    #[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
+    pub(crate) fn traced(mut self, trace: Trace) -> Self {
+        trace.key(&self.key);
+        self.trace = trace;
+        self
+    }
+
+    /// The span this delivery was seen in, for the guard to continue, or a new one for a
+    /// record that comes from storage.
+    pub(crate) fn trace(&self) -> Trace {
+        match self.trace.is_some() {
+            true => self.trace.clone(),
+            false => Trace::for_record(self),
         }
     }
 
@@ -237,6 +280,7 @@ impl<'de> Visitor<'de> for DeliveryVisitor {
             body: body.ok_or_else(|| de::Error::missing_field("body"))?,
             received_at: received_at.to_offset(time::UtcOffset::UTC),
             key: key.ok_or_else(|| de::Error::missing_field("key"))?,
+            trace: Trace::default(),
         })
     }
 }

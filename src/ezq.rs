@@ -224,7 +224,7 @@ impl Event {
 }
 
 // EZQ sends no event id.
-crate::provider::webhook_event!(Event, id: |_event| None);
+crate::provider::webhook_event!(Event, id: |_event| None, unknown: Event::Unknown { .. });
 
 impl Serialize for Event {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

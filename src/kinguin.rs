@@ -319,7 +319,7 @@ impl Event {
 }
 
 // Kinguin sends no event id.
-crate::provider::webhook_event!(Event, id: |_event| None);
+crate::provider::webhook_event!(Event, id: |_event| None, unknown: Event::Unknown { .. });
 
 impl Serialize for Event {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

@@ -187,6 +187,8 @@ mod provider;
 mod request;
 pub mod webhook;
 
+mod observe;
+
 pub mod dedup;
 
 mod leasing;

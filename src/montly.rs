@@ -199,5 +199,9 @@ impl Event {
     }
 }
 
-crate::provider::webhook_event!(Event, id: |event| Some(&event.id));
+crate::provider::webhook_event!(
+    Event,
+    id: |event| Some(&event.id),
+    unknown: Event { kind: EventKind::Unknown { .. }, .. }
+);
 id_event_impls!();

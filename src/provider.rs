@@ -95,6 +95,20 @@ pub trait Provider {
     /// as unauthentic here: whatever it carries is kept and acknowledged as unparsed.
     fn parse_request_view<'a>(request: &Request<'a>) -> Result<Self::EventView<'a>, ParseError>;
 
+    /// Parses a request that [`Provider::verify_request_signature`] accepted into the owned
+    /// [`Provider::Event`]: with it, the other half of [`Provider::verify_request`].
+    ///
+    /// # Errors
+    /// As [`Provider::parse_request_view`].
+    fn parse_request(request: &Request<'_>) -> Result<Self::Event, ParseError>;
+
+    /// Whether the receivers report the fields this verifier's authentic bodies carry that
+    /// their events do not read (with the `tracing` feature: each new one logged once); off
+    /// unless the `Webhook` was built with `report_unknown_fields`.
+    fn reports_unknown_fields(&self) -> bool {
+        false
+    }
+
     /// The record of an authentic request, to put on a queue, keep as a dead letter or replay,
     /// and parse again anywhere with [`Provider::parse_delivery`]. Build it only for a request
     /// that verified: see [`Delivery`] for what a record promises.
@@ -212,22 +226,35 @@ pub trait WebhookEvent {
     /// bytes. It is the event id where there is one; otherwise it is built from the content,
     /// and hashed when it would be longer.
     fn idempotency_key(&self) -> Cow<'_, str>;
+
+    /// Whether the event's name is one this version of the crate does not know (its
+    /// `Unknown` variant, whose data it keeps whole).
+    fn is_unknown(&self) -> bool {
+        false
+    }
 }
 
 /// Implements [`WebhookEvent`] for a provider's event type through its inherent `name` and
-/// `idempotency_key`, and `id` as the expression given (`|event| …`).
+/// `idempotency_key`, `id` as the expression given (`|event| …`), and `is_unknown` for the
+/// pattern of its unknown events, where it has any.
 macro_rules! webhook_event {
-    (<$param:ident: $bound:path> $event:ty, id: |$this:ident| $id:expr) => {
+    (<$param:ident: $bound:path> $event:ty, id: |$this:ident| $id:expr $(, unknown: $unknown:pat)?) => {
         impl<$param: $bound> $crate::WebhookEvent for $event {
-            $crate::provider::webhook_event!(@methods $event, |$this| $id);
+            $crate::provider::webhook_event!(@methods $event, |$this| $id $(, $unknown)?);
         }
     };
-    ($event:ty, id: |$this:ident| $id:expr) => {
+    ($event:ty, id: |$this:ident| $id:expr $(, unknown: $unknown:pat)?) => {
         impl $crate::WebhookEvent for $event {
-            $crate::provider::webhook_event!(@methods $event, |$this| $id);
+            $crate::provider::webhook_event!(@methods $event, |$this| $id $(, $unknown)?);
         }
     };
-    (@methods $event:ty, |$this:ident| $id:expr) => {
+    (@methods $event:ty, |$this:ident| $id:expr $(, $unknown:pat)?) => {
+        $(
+            fn is_unknown(&self) -> bool {
+                matches!(self, $unknown)
+            }
+        )?
+
         fn name(&self) -> &str {
             <$event>::name(self)
         }

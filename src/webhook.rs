@@ -233,6 +233,7 @@ fn last_segment(path: &str) -> &str {
 /// accept it.
 pub struct Webhook<P: Spec> {
     verifier: P::Scheme,
+    reports_unknown_fields: bool,
     provider: PhantomData<fn() -> P>,
 }
 
@@ -240,6 +241,7 @@ impl<P: Spec> Clone for Webhook<P> {
     fn clone(&self) -> Self {
         Webhook {
             verifier: self.verifier.clone(),
+            reports_unknown_fields: self.reports_unknown_fields,
             provider: PhantomData,
         }
     }
@@ -251,6 +253,7 @@ impl<P: Spec> fmt::Debug for Webhook<P> {
         f.debug_struct("Webhook")
             .field("provider", &P::NAME)
             .field("verifier", &self.verifier)
+            .field("reports_unknown_fields", &self.reports_unknown_fields)
             .finish()
     }
 }
@@ -279,8 +282,19 @@ impl<P: Spec> Webhook<P> {
     fn from_keyring(keyring: Keyring) -> Self {
         Webhook {
             verifier: P::Scheme::from_keyring(keyring),
+            reports_unknown_fields: false,
             provider: PhantomData,
         }
+    }
+
+    /// Has the framework extractors report, for each authentic body that parses, the fields
+    /// its event does not read ([`Provider::unknown_fields`]), with unknown event names and
+    /// status values: with the `tracing` feature, each new one is logged once per process at
+    /// `info`. Off by default: it reads every body a second time.
+    #[must_use]
+    pub fn report_unknown_fields(mut self) -> Self {
+        self.reports_unknown_fields = true;
+        self
     }
 
     /// What the credential carries, for the wording of its errors.
@@ -389,6 +403,7 @@ impl<P: Spec<Credential = InHeader, Scheme = timestamped::Verifier>> Webhook<P> 
     pub fn tolerance(self, tolerance: time::Duration) -> Self {
         Webhook {
             verifier: self.verifier.tolerance(tolerance),
+            reports_unknown_fields: self.reports_unknown_fields,
             provider: PhantomData,
         }
     }
@@ -446,6 +461,14 @@ impl<P: Spec> Provider for Webhook<P> {
     }
 
     type EventView<'a> = P::EventView<'a>;
+
+    fn parse_request(request: &Request<'_>) -> Result<P::Event, ParseError> {
+        Self::parse(request)
+    }
+
+    fn reports_unknown_fields(&self) -> bool {
+        self.reports_unknown_fields
+    }
 
     fn parse_request_view<'a>(request: &Request<'a>) -> Result<P::EventView<'a>, ParseError> {
         P::parse_view_named(P::EVENT_NAME.read(P::NAME, request)?, request.body())

@@ -69,7 +69,7 @@ use actix_web::{web, FromRequest, HttpRequest, HttpResponse, Responder, Response
 use bytes::{Bytes, BytesMut};
 use futures_core::Stream;
 
-use super::shared::{announced_too_large, parse_view, receive, verify};
+use super::shared::{announced_too_large, authenticate, parse_view, receive, unread, verify};
 pub use super::shared::{
     Authenticated, BodyLimit, Received, Rejection, Unparsed, Verified, DEFAULT_BODY_LIMIT,
     MAX_REASON_LEN,
@@ -124,7 +124,7 @@ where
         let request = request.clone();
         let payload = payload.take();
         Box::pin(async move {
-            let (hook, body) = read::<W>(&request, payload).await?;
+            let (hook, body) = read::<W>(&request, payload).await.map_err(unread::<W>)?;
             receive(hook.as_ref(), &crate_request(&request, &body), &body)
         })
     }
@@ -134,8 +134,8 @@ async fn extract<W: Provider + 'static>(
     request: HttpRequest,
     payload: Payload,
 ) -> Result<Result<W::Event, Unparsed>, Rejection> {
-    let (hook, body) = read::<W>(&request, payload).await?;
-    verify(hook.as_ref(), &crate_request(&request, &body), &body)
+    let (hook, body) = read::<W>(&request, payload).await.map_err(unread::<W>)?;
+    verify(hook.as_ref(), &crate_request(&request, &body), &body).map(|(event, _)| event)
 }
 
 /// The registered `Webhook`, and the body read whole under the [`BodyLimit`].
@@ -197,6 +197,8 @@ fn crate_request<'a>(request: &'a HttpRequest, body: &'a Bytes) -> crate::Reques
 /// # let _ = actix_web::web::post().to(on_leasecloud);
 /// ```
 pub struct VerifiedRequest<W> {
+    /// The microseconds the credential's check took, for the delivery's span.
+    verify_us: u64,
     request: HttpRequest,
     body: Bytes,
     provider: PhantomData<fn() -> W>,
@@ -211,7 +213,11 @@ impl<W: Provider> VerifiedRequest<W> {
     /// [`Unparsed`] when the body (or a header or path that names the event) does not have
     /// the documented shape.
     pub fn event(&self) -> Result<W::EventView<'_>, Unparsed> {
-        parse_view::<W>(&crate_request(&self.request, &self.body), &self.body)
+        parse_view::<W>(
+            &crate_request(&self.request, &self.body),
+            &self.body,
+            self.verify_us,
+        )
     }
 
     /// The body, exactly as received.
@@ -242,10 +248,10 @@ impl<W: Provider + 'static> FromRequest for VerifiedRequest<W> {
         let request = request.clone();
         let payload = payload.take();
         Box::pin(async move {
-            let (hook, body) = read::<W>(&request, payload).await?;
-            hook.verify_request_signature(&crate_request(&request, &body))
-                .map_err(Rejection::NotAuthentic)?;
+            let (hook, body) = read::<W>(&request, payload).await.map_err(unread::<W>)?;
+            let verify_us = authenticate(hook.as_ref(), &crate_request(&request, &body))?;
             Ok(VerifiedRequest {
+                verify_us,
                 request,
                 body,
                 provider: PhantomData,

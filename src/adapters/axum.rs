@@ -75,7 +75,7 @@ use http::request::Parts;
 use http::{HeaderValue, StatusCode};
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 
-use super::shared::{announced_too_large, parse_view, receive, verify};
+use super::shared::{announced_too_large, authenticate, parse_view, receive, unread, verify};
 pub use super::shared::{
     Authenticated, BodyLimit, Received, Rejection, Unparsed, Verified, DEFAULT_BODY_LIMIT,
     MAX_REASON_LEN,
@@ -127,7 +127,7 @@ where
         request: axum_core::extract::Request,
         state: &S,
     ) -> Result<Self, Rejection> {
-        let (parts, body) = read(request).await?;
+        let (parts, body) = read(request).await.map_err(unread::<W>)?;
         receive(&W::from_ref(state), &crate_request(&parts, &body), &body)
     }
 }
@@ -139,9 +139,9 @@ async fn extract<S, W>(
 where
     W: Provider + FromRef<S>,
 {
-    let (parts, body) = read(request).await?;
+    let (parts, body) = read(request).await.map_err(unread::<W>)?;
     let hook = W::from_ref(state);
-    verify(&hook, &crate_request(&parts, &body), &body)
+    verify(&hook, &crate_request(&parts, &body), &body).map(|(event, _)| event)
 }
 
 /// The request's head, and its body read whole under the [`BodyLimit`].
@@ -196,6 +196,8 @@ fn crate_request<'a>(parts: &'a Parts, body: &'a Bytes) -> crate::Request<'a> {
 /// # let _ = axum::Router::<Webhook>::new().route("/", axum::routing::post(on_leasecloud));
 /// ```
 pub struct VerifiedRequest<W> {
+    /// The microseconds the credential's check took, for the delivery's span.
+    verify_us: u64,
     parts: Parts,
     body: Bytes,
     provider: PhantomData<fn() -> W>,
@@ -210,7 +212,11 @@ impl<W: Provider> VerifiedRequest<W> {
     /// [`Unparsed`] when the body (or a header or path that names the event) does not have
     /// the documented shape.
     pub fn event(&self) -> Result<W::EventView<'_>, Unparsed> {
-        parse_view::<W>(&crate_request(&self.parts, &self.body), &self.body)
+        parse_view::<W>(
+            &crate_request(&self.parts, &self.body),
+            &self.body,
+            self.verify_us,
+        )
     }
 
     /// The body, exactly as received.
@@ -249,11 +255,10 @@ where
         request: axum_core::extract::Request,
         state: &S,
     ) -> Result<Self, Rejection> {
-        let (parts, body) = read(request).await?;
-        W::from_ref(state)
-            .verify_request_signature(&crate_request(&parts, &body))
-            .map_err(Rejection::NotAuthentic)?;
+        let (parts, body) = read(request).await.map_err(unread::<W>)?;
+        let verify_us = authenticate(&W::from_ref(state), &crate_request(&parts, &body))?;
         Ok(VerifiedRequest {
+            verify_us,
             parts,
             body,
             provider: PhantomData,

@@ -5,7 +5,8 @@ use std::fmt;
 
 use bytes::Bytes;
 
-use crate::{Delivery, Error, ParseError, Provider, Reply, VerifyError};
+use crate::observe::{self, Stopwatch, Trace};
+use crate::{Delivery, ParseError, Provider, Reply, VerifyError};
 
 /// The largest body the extractors read when no [`BodyLimit`] is set: 256 KiB, well above
 /// any documented payload.
@@ -131,6 +132,17 @@ impl Rejection {
         }
     }
 
+    /// What kind of refusal this is, in a few words for a log: never the error's text.
+    fn kind(&self) -> &'static str {
+        match self {
+            Rejection::NotAuthentic(_) => "not authentic",
+            Rejection::Malformed(_) => "unparsed",
+            Rejection::TooLarge { .. } => "body too large",
+            Rejection::UnreadableBody => "body unreadable",
+            Rejection::NotConfigured => "not configured",
+        }
+    }
+
     /// The reason sent with the status: the first clause of the error, which names what was
     /// checked and never a secret, cut to [`MAX_REASON_LEN`] bytes (an event name comes from
     /// the request and may be long).
@@ -142,13 +154,6 @@ impl Rejection {
             end -= 1;
         }
         first.get(..end).unwrap_or_default().to_owned()
-    }
-
-    fn from_error(error: Error) -> Self {
-        match error {
-            Error::Verify(error) => Rejection::NotAuthentic(error),
-            Error::Parse(error) => Rejection::Malformed(error),
-        }
     }
 }
 
@@ -170,31 +175,59 @@ impl fmt::Display for Rejection {
 
 impl std::error::Error for Rejection {}
 
-/// The body read, the request verified: what both extractors do once the framework part is
-/// done. An authentic request whose body did not parse is `Ok(Err(unparsed))`.
+/// The body read, the request verified and parsed: what the extractors do once the framework
+/// part is done. An authentic request whose body did not parse is `Ok(Err(unparsed))`; the
+/// trace is the delivery's span, with the `tracing` feature.
 pub(super) fn verify<W: Provider>(
     hook: &W,
     request: &crate::Request<'_>,
     body: &Bytes,
-) -> Result<Result<W::Event, Unparsed>, Rejection> {
-    match hook.verify_request(request) {
-        Ok(event) => Ok(Ok(event)),
-        Err(Error::Parse(error)) => Ok(Err(Unparsed::new::<W>(body.clone(), error))),
-        Err(error) => Err(Rejection::from_error(error)),
+) -> Result<(Result<W::Event, Unparsed>, Trace), Rejection> {
+    let verify_us = authenticate(hook, request)?;
+    let mut stopwatch = Stopwatch::start();
+    let parsed = W::parse_request(request);
+    let trace = Trace::authentic(W::NAME, parsed.as_ref(), verify_us, stopwatch.lap());
+    match parsed {
+        Ok(event) => {
+            if hook.reports_unknown_fields() {
+                trace.in_scope(|| observe::report_unknown::<W>(request, &event));
+            }
+            Ok((Ok(event), trace))
+        }
+        Err(error) => Ok((Err(Unparsed::new::<W>(body.clone(), error)), trace)),
     }
 }
 
-/// [`verify`], with the request's record.
+/// `rejection` of a request refused before its credential was checked, logged.
+pub(super) fn unread<W: Provider>(rejection: Rejection) -> Rejection {
+    observe::unread(W::NAME, rejection.kind(), rejection.status_code());
+    rejection
+}
+
+/// Checks the request's credential: the microseconds it took, or the refusal (logged).
+pub(super) fn authenticate<W: Provider>(
+    hook: &W,
+    request: &crate::Request<'_>,
+) -> Result<u64, Rejection> {
+    let mut stopwatch = Stopwatch::start();
+    match hook.verify_request_signature(request) {
+        Ok(()) => Ok(stopwatch.lap()),
+        Err(error) => {
+            observe::refused(W::NAME, &error, stopwatch.lap());
+            Err(Rejection::NotAuthentic(error))
+        }
+    }
+}
+
+/// [`verify`], with the request's record, which carries the delivery's span on to a guard.
 pub(super) fn receive<W: Provider>(
     hook: &W,
     request: &crate::Request<'_>,
     body: &Bytes,
 ) -> Result<Received<W>, Rejection> {
-    let event = verify(hook, request, body)?;
-    Ok(Received {
-        delivery: W::delivery(request, time::OffsetDateTime::now_utc()),
-        event,
-    })
+    let (event, trace) = verify(hook, request, body)?;
+    let delivery = W::delivery(request, time::OffsetDateTime::now_utc()).traced(trace);
+    Ok(Received { delivery, event })
 }
 
 /// The event of a request whose signature was verified: what the `VerifiedRequest` extractors
@@ -202,8 +235,12 @@ pub(super) fn receive<W: Provider>(
 pub(super) fn parse_view<'a, W: Provider>(
     request: &crate::Request<'a>,
     body: &Bytes,
+    verify_us: u64,
 ) -> Result<W::EventView<'a>, Unparsed> {
-    W::parse_request_view(request).map_err(|error| Unparsed::new::<W>(body.clone(), error))
+    let mut stopwatch = Stopwatch::start();
+    let parsed = W::parse_request_view(request);
+    Trace::authentic(W::NAME, parsed.as_ref(), verify_us, stopwatch.lap());
+    parsed.map_err(|error| Unparsed::new::<W>(body.clone(), error))
 }
 
 /// A `Content-Length` that announces more than `limit` bytes: refused before reading.

@@ -45,7 +45,10 @@ macro_rules! string_enum {
             fn from(text: &str) -> Self {
                 match text {
                     $( $text => $name::$variant, )+
-                    other => $name::Other(other.to_owned()),
+                    other => {
+                        $crate::de::unknown::heard_other(concat!(module_path!(), "::", stringify!($name)));
+                        $name::Other(other.to_owned())
+                    }
                 }
             }
         }
@@ -54,7 +57,10 @@ macro_rules! string_enum {
             fn from(text: String) -> Self {
                 match text.as_str() {
                     $( $text => $name::$variant, )+
-                    _ => $name::Other(text),
+                    _ => {
+                        $crate::de::unknown::heard_other(concat!(module_path!(), "::", stringify!($name)));
+                        $name::Other(text)
+                    }
                 }
             }
         }

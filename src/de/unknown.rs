@@ -13,6 +13,7 @@
 //! wrapper adds stack frames per level only where the models descend, and serde_json's own
 //! depth limit bounds everything else.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 
 use serde::de::DeserializeSeed;
@@ -59,10 +60,14 @@ impl Collect {
         // Bytes, not text, as the parse's thorough pass reads them: the same bodies parse.
         let mut deserializer = serde_json::Deserializer::from_slice(body);
         let mut hear = |path: Path<'_>| self.hear(&path);
+        OTHER_VALUES.with(|heard| *heard.borrow_mut() = Some(Vec::new()));
         let value = seed.deserialize(serde_ignored::Deserializer::new(
             &mut deserializer,
             &mut hear,
-        ))?;
+        ));
+        let others = OTHER_VALUES.with(|heard| heard.borrow_mut().take());
+        LAST_OTHER_VALUES.with(|last| *last.borrow_mut() = others.unwrap_or_default());
+        let value = value?;
         deserializer.end()?;
         Ok(value)
     }
@@ -95,6 +100,33 @@ impl Reader for Collect {
             Ok(_) => Err(context.json_error(".", &error)),
         }
     }
+}
+
+thread_local! {
+    /// The status types that read a value they do not know during this thread's listening
+    /// pass; `None` outside one, so that a parse pays nothing.
+    static OTHER_VALUES: RefCell<Option<Vec<&'static str>>> = const { RefCell::new(None) };
+    /// Those of this thread's last listening pass.
+    static LAST_OTHER_VALUES: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Notes that a status type (`kinguin::Status`) read a value it does not know, when a listening
+/// pass runs on this thread. The value itself is body text, and is not kept.
+pub(crate) fn heard_other(type_name: &'static str) {
+    OTHER_VALUES.with(|heard| {
+        if let Some(heard) = heard.borrow_mut().as_mut() {
+            if heard.len() < 64 && !heard.contains(&type_name) {
+                heard.push(type_name);
+            }
+        }
+    });
+}
+
+/// The status types that read a value they do not know in this thread's last listening pass
+/// (the last [`Provider::unknown_fields`](crate::Provider::unknown_fields) call).
+#[cfg_attr(not(feature = "tracing"), allow(dead_code))]
+pub(crate) fn last_other_values() -> Vec<&'static str> {
+    LAST_OTHER_VALUES.with(|last| last.borrow().clone())
 }
 
 /// Writes a path: `.` between keys, `[]` for an array's element; options and newtypes add

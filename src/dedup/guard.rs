@@ -10,6 +10,7 @@ use std::task::Poll;
 use std::time::Duration;
 
 use super::{Claim, DeliveryStore, StoreError};
+use crate::observe::Trace;
 use crate::{Delivery, Provider, Reply};
 
 /// Handles each delivery of the provider `W` once, with a [`DeliveryStore`] shared by every
@@ -151,8 +152,31 @@ impl<W: Provider> Guard<W> {
         F: FnOnce() -> Fut,
         Fut: Future<Output = Result<T, E>>,
     {
+        let trace = delivery.trace();
+        let outcome = self.claim_and_run(delivery, handler, &trace).await;
+        let (what, status) = match &outcome {
+            Outcome::Handled(_) => ("handled", None),
+            Outcome::AlreadyHandled(reply) => ("duplicate", Some(reply.status_code())),
+            Outcome::InProgress => ("in progress", outcome.status_code()),
+            Outcome::HandlerFailed(_) => ("failed", outcome.status_code()),
+            Outcome::StoreFailed(_) => ("store failed", outcome.status_code()),
+        };
+        trace.guarded(what, status);
+        outcome
+    }
+
+    async fn claim_and_run<T, E, F, Fut>(
+        &self,
+        delivery: &Delivery,
+        handler: F,
+        trace: &Trace,
+    ) -> Outcome<T, E>
+    where
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<T, E>>,
+    {
         if W::expects_reply(delivery) {
-            return match handler().await {
+            return match trace.instrument(handler()).await {
                 Ok(value) => Outcome::Handled(value),
                 Err(error) => Outcome::HandlerFailed(error),
             };
@@ -164,7 +188,7 @@ impl<W: Provider> Guard<W> {
             Ok(_) => return Outcome::InProgress,
             Err(error) => return Outcome::StoreFailed(error),
         };
-        let mut running = pin!(handler());
+        let mut running = pin!(trace.instrument(handler()));
         let ran =
             poll_fn(
                 |cx| match catch_unwind(AssertUnwindSafe(|| running.as_mut().poll(cx))) {
@@ -188,6 +212,7 @@ impl<W: Provider> Guard<W> {
             }
             Err(panic) => {
                 let _ = self.store.release(&key, &token).await;
+                trace.guarded("panicked", Some(500));
                 resume_unwind(panic)
             }
         }

@@ -452,7 +452,11 @@ impl<S: AsRef<str>> Event<S> {
     }
 }
 
-crate::provider::webhook_event!(<S: AsRef<str>> Event<S>, id: |event| Some(event.id.as_ref()));
+crate::provider::webhook_event!(
+    <S: AsRef<str>> Event<S>,
+    id: |event| Some(event.id.as_ref()),
+    unknown: Event { kind: EventKind::Unknown { .. }, .. }
+);
 id_event_impls!();
 
 /// The same JSON as the owned [`Event`]'s.

@@ -117,4 +117,6 @@ pub use reply::{
 };
 pub use request::Request;
 pub use subscription::{CacheLength, FailureType, Subscription};
-pub use webhook::{token_from_query, SparkPay, Webhook, TOKEN_PARAM};
+#[cfg(feature = "http")]
+pub use webhook::RedactedUri;
+pub use webhook::{redact_token, token_from_query, SparkPay, Webhook, TOKEN_PARAM};

@@ -154,4 +154,6 @@ impl Request {
 }
 
 // Spark Pay sends no event id.
+// Spark Pay names its event types by URL, and an unknown one is a parse error: every request
+// is a known event.
 crate::provider::webhook_event!(Request, id: |_event| None);

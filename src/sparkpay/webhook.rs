@@ -1,5 +1,6 @@
 //! [`Webhook`]: authenticate a Spark Pay request by the secret token in its URL, then parse it.
 
+use std::borrow::Cow;
 use std::time::Duration;
 
 use crate::de::body::Context;
@@ -209,6 +210,68 @@ impl Webhook {
 /// whoever added the other choose what is checked.
 pub fn token_from_query(query: &str) -> Result<&str, VerifyError> {
     query_parameter(query, TOKEN_PARAM)
+}
+
+/// `uri` (a whole URL, a path with its query, or a query) with the value of every `token`
+/// parameter replaced by `[redacted]`, for a log line: request loggers write the URI with its
+/// query, and with it the token that authenticates Spark Pay's requests.
+///
+/// ```
+/// use commerce_webhooks::sparkpay::redact_token;
+///
+/// assert_eq!(
+///     redact_token("/hooks/sparkpay/GetTax?store=1&token=sp_tok_6d0f3c2a9b8e4f71"),
+///     "/hooks/sparkpay/GetTax?store=1&token=[redacted]"
+/// );
+/// assert_eq!(redact_token("/hooks/sparkpay/GetTax"), "/hooks/sparkpay/GetTax");
+/// ```
+pub fn redact_token(uri: &str) -> Cow<'_, str> {
+    let Some((before, query)) = uri.split_once('?') else {
+        return Cow::Borrowed(uri);
+    };
+    let (query, fragment) = match query.split_once('#') {
+        Some((query, fragment)) => (query, Some(fragment)),
+        None => (query, None),
+    };
+    let carries_token =
+        |pair: &str| pair.split_once('=').map_or(pair, |(name, _)| name) == TOKEN_PARAM;
+    if !query.split('&').any(carries_token) {
+        return Cow::Borrowed(uri);
+    }
+    let pairs: Vec<&str> = query
+        .split('&')
+        .map(|pair| match carries_token(pair) {
+            true => "token=[redacted]",
+            false => pair,
+        })
+        .collect();
+    let mut redacted = format!("{before}?{}", pairs.join("&"));
+    if let Some(fragment) = fragment {
+        redacted.push('#');
+        redacted.push_str(fragment);
+    }
+    Cow::Owned(redacted)
+}
+
+/// An `http::Uri` that displays with its token redacted ([`redact_token`]): what to give a
+/// request logger, such as tower-http's `TraceLayer`, in place of the URI.
+///
+/// ```
+/// use commerce_webhooks::sparkpay::RedactedUri;
+///
+/// let uri: http::Uri = "/hooks/sparkpay/GetTax?token=sp_tok_6d0f3c2a9b8e4f71".parse()?;
+/// assert_eq!(RedactedUri(&uri).to_string(), "/hooks/sparkpay/GetTax?token=[redacted]");
+/// # Ok::<(), http::uri::InvalidUri>(())
+/// ```
+#[cfg(feature = "http")]
+#[derive(Debug, Clone, Copy)]
+pub struct RedactedUri<'a>(pub &'a http::Uri);
+
+#[cfg(feature = "http")]
+impl std::fmt::Display for RedactedUri<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&redact_token(&self.0.to_string()))
+    }
 }
 
 /// The event type named by the last segment of the request's path (`None` without a path).
