@@ -25,6 +25,15 @@
 //!   `Acknowledgement::for_event`: the signature checked and the body parsed.
 //! - `/view`: the crate's `VerifiedRequest<leasecloud::Webhook>` extractor, its event read as
 //!   a `leasecloud::EventView` (text borrowed from the body), and the same acknowledgement.
+//! - `/guarded`: the crate's `Received<leasecloud::Webhook>` extractor and a duplicate `Guard`
+//!   on a `MemoryStore`: each delivery claimed, handled and completed. The driver sends each
+//!   request a new delivery (bodies of 100,000 event ids in turn, and a keep window of 1 ms,
+//!   so an id that comes round again is new again).
+//! - `/guarded-redis`: the same on a `RedisStore`, when `REDIS_URL` names one at start-up.
+//! - `/unknown` (feature `tracing`): `/verified` with the unknown-field report on.
+//!
+//! With the `tracing` feature the server installs a subscriber that keeps spans but writes
+//! nothing (`tracing_subscriber::registry()`), so every route pays what the crate's spans cost.
 //!
 //! Bodies: `1k` is LeaseCloud's `order.created` page sample compacted to one line (about
 //! 1.1 KiB); `64k` is the same order with its items repeated up to 64 KiB. They are signed
@@ -42,8 +51,13 @@ use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{post, MethodRouter};
 use axum::Router;
-use commerce_webhooks::axum::{Verified, VerifiedRequest};
-use commerce_webhooks::{leasecloud, Reply, Secret};
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::Duration;
+
+use commerce_webhooks::axum::{Received, Unparsed, Verified, VerifiedRequest};
+use commerce_webhooks::dedup::{Guard, MemoryStore, Outcome};
+use commerce_webhooks::{leasecloud, Delivery, Reply, Secret};
 
 #[path = "support/json_text.rs"]
 mod json_text;
@@ -60,21 +74,52 @@ const LARGE_BODY_MAX: usize = 64 * 1024;
 
 /// The routes the benchmark drives. To measure another path, add its handler here and its
 /// route to `ROUTES` in `benches/receiver/run.sh`.
-fn routes() -> Vec<(&'static str, MethodRouter<Bench>)> {
-    vec![
+fn routes(redis: bool) -> Vec<(&'static str, MethodRouter<Bench>)> {
+    let mut routes = vec![
         ("/bare", post(bare)),
         ("/signature", post(signature)),
         ("/verified", post(verified)),
         ("/view", post(view)),
-    ]
+        ("/guarded", post(guarded)),
+    ];
+    if redis {
+        routes.push(("/guarded-redis", post(guarded_redis)));
+    }
+    #[cfg(feature = "tracing")]
+    routes.push(("/unknown", post(unknown)));
+    routes
 }
 
 /// What the handlers take from the state.
 #[derive(Clone, FromRef)]
 struct Bench {
     leasecloud: leasecloud::Webhook,
+    guards: Guards,
     ack: Ack,
+    #[cfg(feature = "tracing")]
+    unknown: UnknownFields,
 }
+
+/// The verifier of `/unknown`, which reports unknown fields.
+#[cfg(feature = "tracing")]
+#[derive(Clone)]
+struct UnknownFields(leasecloud::Webhook);
+
+/// The duplicate guards of `/guarded` and `/guarded-redis`.
+#[derive(Clone)]
+struct Guards {
+    memory: Guard<leasecloud::Webhook>,
+    redis: Option<Guard<leasecloud::Webhook>>,
+}
+
+/// A handled delivery is forgotten after this, so that an event id the driver sends again is a
+/// new delivery: every request then claims, runs and completes.
+const KEEP_FOR: Duration = Duration::from_millis(1);
+
+/// The claims of the requests in flight when wrk stops a slice are dropped with their
+/// connections, and hold their ids for the lease: short, so that the next slice finds them
+/// free.
+const LEASE: Duration = Duration::from_millis(200);
 
 /// The acknowledgement `/verified` sends for the benchmark body (both sizes carry the same
 /// event and order ids), as bytes, so that `/bare` and `/signature` send the very same answer.
@@ -124,6 +169,57 @@ async fn view(
     request: VerifiedRequest<leasecloud::Webhook>,
 ) -> Result<leasecloud::Acknowledgement, Reply> {
     let event = request.event()?;
+    Ok(leasecloud::Acknowledgement::for_event(&event))
+}
+
+/// What a receiver with a duplicate guard runs: the extractor with the delivery's record,
+/// the claim, the handler (the acknowledgement), the completion.
+async fn guarded(
+    State(guards): State<Guards>,
+    Received { delivery, event }: Received<leasecloud::Webhook>,
+) -> Outcome<Reply, Infallible> {
+    run_guarded(&guards.memory, &delivery, event).await
+}
+
+/// `/guarded` on Redis.
+async fn guarded_redis(
+    State(guards): State<Guards>,
+    Received { delivery, event }: Received<leasecloud::Webhook>,
+) -> Outcome<Reply, Infallible> {
+    match &guards.redis {
+        Some(guard) => run_guarded(guard, &delivery, event).await,
+        None => Outcome::InProgress,
+    }
+}
+
+async fn run_guarded(
+    guard: &Guard<leasecloud::Webhook>,
+    delivery: &Delivery,
+    event: Result<leasecloud::Event, Unparsed>,
+) -> Outcome<Reply, Infallible> {
+    guard
+        .run(delivery, || async move {
+            Ok(match event {
+                Ok(event) => leasecloud::Acknowledgement::for_event(&event).into(),
+                Err(unparsed) => unparsed.into(),
+            })
+        })
+        .await
+}
+
+/// `/verified` with the unknown-field report on: a second, listening parse of every body.
+#[cfg(feature = "tracing")]
+async fn unknown(
+    State(hook): State<UnknownFields>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<leasecloud::Acknowledgement, StatusCode> {
+    use commerce_webhooks::Provider;
+    // The extractor's own path, with a Webhook that reports: what `Verified` runs when the
+    // Webhook in the state was built with `report_unknown_fields`.
+    let request = commerce_webhooks::Request::new(&headers, &body);
+    let event = hook.0.verify_request(&request).map_err(|_| StatusCode::UNAUTHORIZED)?;
+    black_box(leasecloud::Webhook::unknown_fields(&request).ok());
     Ok(leasecloud::Acknowledgement::for_event(&event))
 }
 
@@ -236,21 +332,42 @@ fn loopback_address(text: &str) -> Result<SocketAddr, String> {
 }
 
 fn serve(address: SocketAddr) -> Result<(), String> {
+    #[cfg(feature = "tracing")]
+    tracing::subscriber::set_global_default(tracing_subscriber::registry())
+        .map_err(|error| format!("tracing: {error}"))?;
     let hook = leasecloud::Webhook::new(secret());
     let ack = self_check(&hook)?;
-    let app = routes()
-        .into_iter()
-        .fold(Router::new(), |app, (path, route)| app.route(path, route))
-        .with_state(Bench {
-            leasecloud: hook,
-            ack,
-        });
     // One thread: the server's requests/s are then the inverse of its cost per request.
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|error| format!("tokio runtime: {error}"))?;
     runtime.block_on(async move {
+        let memory: Arc<dyn commerce_webhooks::dedup::DeliveryStore> =
+            Arc::new(MemoryStore::new(200_000));
+        let redis = match std::env::var("REDIS_URL") {
+            Ok(url) => {
+                let store = commerce_webhooks_redis::RedisStore::connect(&url)
+                    .await
+                    .map_err(|error| format!("redis: {error}"))?
+                    .prefix("receiver-load:");
+                Some(Guard::new(Arc::new(store)).keep_for(KEEP_FOR).lease(LEASE))
+            }
+            Err(_) => None,
+        };
+        let app = routes(redis.is_some())
+            .into_iter()
+            .fold(Router::new(), |app, (path, route)| app.route(path, route));
+        let app = app.with_state(Bench {
+            #[cfg(feature = "tracing")]
+            unknown: UnknownFields(hook.clone().report_unknown_fields()),
+            leasecloud: hook,
+            guards: Guards {
+                memory: Guard::new(memory).keep_for(KEEP_FOR).lease(LEASE),
+                redis,
+            },
+            ack,
+        });
         let listener = tokio::net::TcpListener::bind(address)
             .await
             .map_err(|error| format!("bind {address}: {error}"))?;
@@ -261,6 +378,28 @@ fn serve(address: SocketAddr) -> Result<(), String> {
             .await
             .map_err(|error| format!("serve: {error}"))
     })
+}
+
+/// Writes `count` deliveries of `size`, each its own event id (`evt:bench-0`, …), signed now,
+/// to `path`: one line each, the `LeaseCloud-Signature` value, a tab, and the body (which is
+/// one line).
+fn sign_many(count: usize, size: Size, path: &str) -> Result<(), String> {
+    let body = String::from_utf8(size.body()).map_err(|error| error.to_string())?;
+    let id = r#""id":"evt:e1f0aed8-883a-9751-74a3-48537d3d94ce""#;
+    if !body.contains(id) {
+        return Err("the sample's event id is not where the driver replaces it".to_owned());
+    }
+    let (secret, now) = (secret(), unix_now());
+    let mut lines = String::with_capacity(count * (body.len() + 120));
+    for n in 0..count {
+        let body = body.replacen(id, &format!(r#""id":"evt:bench-{n}""#), 1);
+        let [(_, signature), _] = leasecloud::Webhook::sign_headers(&secret, now, &body);
+        lines.push_str(&signature);
+        lines.push('\t');
+        lines.push_str(&body);
+        lines.push('\n');
+    }
+    std::fs::write(path, lines).map_err(|error| format!("{path}: {error}"))
 }
 
 /// Writes the body of `size` to `path` and prints the headers LeaseCloud would send with it,
@@ -275,7 +414,8 @@ fn sign(size: Size, path: &str) -> Result<(), String> {
 }
 
 const USAGE: &str = "usage: receiver_load serve PORT|LOOPBACK_ADDRESS:PORT
-       receiver_load sign 1k|64k BODY_FILE";
+       receiver_load sign 1k|64k BODY_FILE
+       receiver_load sign-many COUNT 1k|64k REQUESTS_FILE";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -283,6 +423,10 @@ fn main() -> ExitCode {
     let result = match args.as_slice() {
         ["serve", address] => loopback_address(address).and_then(serve),
         ["sign", size, path] => Size::parse(size).and_then(|size| sign(size, path)),
+        ["sign-many", count, size, path] => count
+            .parse::<usize>()
+            .map_err(|_| format!("{count:?} is not a count"))
+            .and_then(|count| Size::parse(size).and_then(|size| sign_many(count, size, path))),
         _ => Err(USAGE.to_owned()),
     };
     match result {

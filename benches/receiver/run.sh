@@ -9,6 +9,15 @@
 #                                                # (more when disturbed rounds are run again)
 #   RUNS=5 DURATION=20 benches/receiver/run.sh
 #   ROUTES="/bare /view" benches/receiver/run.sh   # some of the example's routes
+#   ROUTES="/bare /view /guarded /guarded-redis" SIZES=1k benches/receiver/run.sh
+#                                                # with the duplicate guard, in memory and on
+#                                                # Redis (a redis-server started on CPU 1)
+#   FEATURES="axum tracing" ROUTES="/bare /verified /view /guarded /unknown" \
+#       benches/receiver/run.sh                  # the crate's spans on, a subscriber that
+#                                                # keeps them and writes nothing
+#
+# A /guarded route gets a new delivery with every request: wrk sends 20,000 bodies, each its
+# own event id, in turn (the server forgets a handled id after 1 ms).
 #
 # Needs 2 CPUs: the server runs on CPU 0 (one tokio thread), wrk on CPU 1, so neither steals
 # the other's core. Run nothing heavy beside it.
@@ -22,6 +31,8 @@ CONNECTIONS=${CONNECTIONS:-64}
 SIZES=${SIZES:-"1k 64k"}     # the bodies `receiver_load sign` knows
 # The routes, in the order each run drives them. Another route of the example is appended here.
 ROUTES=${ROUTES:-"/bare /signature /verified /view"}
+FEATURES=${FEATURES:-axum}   # the example's features: "axum tracing" for the crate's spans
+MANY=20000                   # the deliveries a /guarded route takes in turn
 BASELINE=/bare               # the ratio's denominator: axum alone, nothing checked
 
 # A round (a slice of every route) during which other processes or the hypervisor kept more
@@ -56,7 +67,7 @@ if ((${#missing[@]})); then
 fi
 
 (cd "$root" && cargo build --release -p commerce-webhooks-examples --example receiver_load \
-    --features axum)
+    --features "$FEATURES")
 target_dir=$(cd "$root" && cargo metadata --format-version 1 --no-deps |
     grep -o '"target_directory":"[^"]*"' | cut -d'"' -f4)
 bin="$target_dir/release/examples/receiver_load"
@@ -106,6 +117,45 @@ function done(summary, latency, requests)
 end
 LUA
 
+# A /guarded route's script: each request the next of MANY deliveries (a signature, a tab and
+# the body a line, in the file named after `--`), so that every request is a new delivery.
+cat >"$work/many.lua" <<'LUA'
+local requests = {}
+local next_one = 0
+
+function init(args)
+  local headers = { ["Content-Type"] = "application/json", ["LeaseCloud-Version"] = "1.0.0" }
+  for line in io.lines(args[1]) do
+    local signature, body = line:match("^([^\t]*)\t(.*)$")
+    headers["LeaseCloud-Signature"] = signature
+    requests[#requests + 1] = wrk.format("POST", nil, headers, body)
+  end
+end
+
+function request()
+  next_one = next_one % #requests + 1
+  return requests[next_one]
+end
+LUA
+sed -n '/^function done/,/^end/p' "$work/post.lua" >>"$work/many.lua"
+
+# With a /guarded-redis route, a redis-server on a free port, persistence off, on wrk's CPU.
+redis_pid=""
+if [[ " $ROUTES " == *" /guarded-redis "* ]]; then
+    command -v redis-server >/dev/null || "$root/scripts/install-test-deps.sh"
+    redis_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    taskset -c "$CLIENT_CPU" redis-server --port "$redis_port" --bind 127.0.0.1 --save "" \
+        --appendonly no >"$work/redis.log" 2>&1 &
+    redis_pid=$!
+    export REDIS_URL="redis://127.0.0.1:$redis_port/"
+    for _ in $(seq 100); do
+        redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break
+        sleep 0.05
+    done
+fi
+stop_redis() { [[ -z $redis_pid ]] || kill "$redis_pid" 2>/dev/null || true; }
+trap 'stop_server; stop_redis; rm -rf "$work"' EXIT
+
 # Starts the server on a free port of 127.0.0.1 (it binds port 0 and prints the port it got)
 # and waits for its line; the route check below then waits for its answer.
 start_server() {
@@ -151,9 +201,14 @@ result=""
 drive() {
     local route=$1 seconds=$2 out="$work/wrk.out"
     sign "$size"
+    local script=(-s "$work/post.lua") files=("$work/body.json" "$work/headers.txt")
+    if [[ $route == /guarded* ]]; then
+        "$bin" sign-many "$MANY" "$size" "$work/many.txt"
+        script=(-s "$work/many.lua")
+        files=("$work/many.txt")
+    fi
     taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" --latency \
-        -s "$work/post.lua" "http://127.0.0.1:$port$route" \
-        -- "$work/body.json" "$work/headers.txt" >"$out" 2>&1 ||
+        "${script[@]}" "http://127.0.0.1:$port$route" -- "${files[@]}" >"$out" 2>&1 ||
         die "wrk failed on $route: $(cat "$out")"
     result=$(grep '^RESULT ' "$out") || die "no RESULT line from wrk on $route: $(cat "$out")"
     if grep -qE 'Non-2xx or 3xx responses|Socket errors' "$out" ||
