@@ -138,7 +138,7 @@ impl Delivery {
     pub(crate) fn trace(&self) -> Trace {
         match self.trace.is_some() {
             true => self.trace.clone(),
-            false => Trace::for_record(self),
+            false => Trace::for_record(&self.provider, self.event.as_deref(), &self.key),
         }
     }
 
@@ -192,8 +192,8 @@ impl fmt::Debug for Delivery {
 
 /// [`Delivery::key`] of a body.
 fn delivery_key(id: Option<&str>, event: Option<&str>, body: &[u8]) -> String {
-    if let Some(id) = id.filter(|id| crate::leasing::is_usable_id(id)) {
-        return crate::provider::bounded_key(Cow::Borrowed(id)).into_owned();
+    if let Some(id) = id.filter(|id| crate::key::is_usable_id(id)) {
+        return crate::key::bounded_key(Cow::Borrowed(id)).into_owned();
     }
     let mut digest = Sha256::new();
     // The name's length first, so that no name and body can pass for another pair.

@@ -58,7 +58,7 @@ use crate::de::lenient;
 use crate::de::string_enum;
 use crate::de::unknown::Collect;
 use crate::headers::HeaderKey;
-use crate::provider::content_key;
+use crate::key::content_key;
 use crate::scheme::body_hmac;
 use crate::webhook::{EventName, InHeader, Sealed, Spec};
 use crate::{ParseError, Reply, Secret};

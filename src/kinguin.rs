@@ -65,7 +65,7 @@ use crate::de::lenient::{self, IdText};
 use crate::de::string_enum;
 use crate::de::unknown::Collect;
 use crate::headers::HeaderKey;
-use crate::provider::content_key;
+use crate::key::content_key;
 use crate::scheme::shared_secret;
 use crate::webhook::{EventName, InHeader, Sealed, Spec};
 use crate::{ParseError, Reply, Secret};

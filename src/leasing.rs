@@ -14,6 +14,7 @@ use crate::de::body::{Context, Reader};
 use crate::de::envelope::{self, Dispatch};
 use crate::de::lenient::count;
 use crate::headers::{self, Headers};
+use crate::key::is_usable_id;
 use crate::order_id::OrderId;
 use crate::scheme::timestamped;
 use crate::webhook::{InHeader, Spec, Webhook};
@@ -211,15 +212,6 @@ pub(crate) fn deserialize_event<'de, K: for<'r> Dispatch<'r>, D: Deserializer<'d
         ));
     }
     Ok((id.into_owned(), envelope.kind))
-}
-
-/// Whether `id` can name an event: a blank one would give every event that has one the same
-/// idempotency key, and a duplicate guard would then drop all but the first.
-#[inline]
-pub(crate) fn is_usable_id(id: &str) -> bool {
-    // Nearly every id starts with a visible ASCII character: that settles it.
-    let visible = |byte: &u8| byte.is_ascii() && !byte.is_ascii_whitespace();
-    id.as_bytes().first().is_some_and(visible) || !id.trim().is_empty()
 }
 
 /// Parses an envelope into a kind that owns its text, and insists on its event id.

@@ -176,6 +176,7 @@ mod clock;
 mod error;
 mod headers;
 mod hmac_sha256;
+mod key;
 mod order_id;
 mod secret;
 

@@ -190,7 +190,7 @@ impl Event {
     /// the unlikely case that it is longer than
     /// [`MAX_IDEMPOTENCY_KEY_LEN`](crate::MAX_IDEMPOTENCY_KEY_LEN) bytes).
     pub fn idempotency_key(&self) -> Cow<'_, str> {
-        crate::provider::bounded_key(Cow::Borrowed(&self.id))
+        crate::key::bounded_key(Cow::Borrowed(&self.id))
     }
 
     /// The order the event is about; `None` for tariff updates and unknown events.

@@ -1,8 +1,9 @@
 //! What a receiver sees of its deliveries, with the `tracing` feature: one span named
 //! `webhook` per delivery (opened by the framework extractors, continued by the duplicate
-//! guard), a `debug` or `warn` event per refusal, and, where a `Webhook` asks for it, each
-//! field, event name or status value a provider sends that the crate does not know, logged once
-//! per process. Without the feature every item here does nothing and costs nothing.
+//! guard), a `debug` or `warn` event per refusal, and each field, event name or status value a
+//! provider sends that the crate does not know, logged once per process ([`unknown`], for a
+//! `Webhook` that asks for it). Without the feature every item here does nothing and costs
+//! nothing. It knows neither providers nor requests: its callers hand it names and figures.
 //!
 //! Nothing secret or taken from a body reaches a subscriber: no credential, signature, token or
 //! header value, no body, no parse error message (it can quote the body: its JSON path is
@@ -20,7 +21,22 @@
 
 use std::future::Future;
 
-use crate::{Delivery, Provider, Request, VerifyError, WebhookEvent};
+use std::borrow::Cow;
+
+use crate::{ParseError, VerifyError};
+
+/// What an authentic request was read as, for its span.
+pub(crate) enum Read<'a> {
+    /// An event: its name and id, and its idempotency key, computed only when a subscriber
+    /// takes the span (a content digest costs a serialization).
+    Event {
+        name: &'a str,
+        id: Option<&'a str>,
+        key: &'a dyn Fn() -> Cow<'a, str>,
+    },
+    /// A body that did not parse: the error's event, id and path (never its message).
+    Unparsed(&'a ParseError),
+}
 
 /// One delivery's span: where the extractor and the guard record what happened to it.
 #[derive(Clone, Debug, Default)]
@@ -110,11 +126,11 @@ pub(crate) fn unread(provider: &'static str, reason: &'static str, status: u16) 
 }
 
 impl Trace {
-    /// The span of an authentic request, its event read (or not) in `parsed`.
+    /// The span of an authentic request: what its event was read as, or where it failed.
     #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
-    pub(crate) fn authentic<E: WebhookEvent>(
+    pub(crate) fn authentic(
         provider: &'static str,
-        parsed: Result<&E, &crate::ParseError>,
+        read: Read<'_>,
         verify_us: u64,
         parse_us: u64,
     ) -> Trace {
@@ -133,17 +149,17 @@ impl Trace {
                 parse_us,
             );
             if !span.is_disabled() {
-                match parsed {
-                    Ok(event) => {
-                        span.record("event", event.name());
-                        if let Some(id) = event.id() {
+                match read {
+                    Read::Event { name, id, key } => {
+                        span.record("event", name);
+                        if let Some(id) = id {
                             span.record("id", id);
                         }
-                        span.record("key", &*event.idempotency_key());
+                        span.record("key", &*key());
                         span.record("outcome", "verified");
                         span.in_scope(|| tracing::info!("webhook verified"));
                     }
-                    Err(error) => {
+                    Read::Unparsed(error) => {
                         if let Some(event) = &error.event {
                             span.record("event", event.as_str());
                         }
@@ -164,14 +180,14 @@ impl Trace {
 
     /// The span of a delivery that reaches a guard without one (a queue worker's record).
     #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
-    pub(crate) fn for_record(delivery: &Delivery) -> Trace {
+    pub(crate) fn for_record(provider: &str, event: Option<&str>, key: &str) -> Trace {
         #[cfg(feature = "tracing")]
         {
             let span = tracing::info_span!(
                 "webhook",
-                provider = delivery.provider(),
-                event = delivery.event(),
-                key = delivery.key(),
+                provider,
+                event,
+                key,
                 outcome = tracing::field::Empty,
                 status = tracing::field::Empty,
             );
@@ -235,73 +251,39 @@ impl Trace {
     }
 }
 
-/// Reports what an authentic body carries that its event does not read, where the `Webhook`
-/// asks for it: each new field path, unknown event name and unknown status value once per
-/// process, at `info`.
+/// Logs `what` about (`provider`, `event`, `item`) the first time it is seen in this process,
+/// remembering at most [`MAX_REPORTED`] of them (then it stops, saying so once): `item` is a
+/// field's path, or a status type's name, or empty for an unknown event name.
 #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
-pub(crate) fn report_unknown<W: Provider>(request: &Request<'_>, event: &W::Event) {
+pub(crate) fn unknown(provider: &'static str, event: &str, item: &str, what: &'static str) {
     #[cfg(feature = "tracing")]
     {
-        let name = event.name();
-        if event.is_unknown() {
-            once(
-                W::NAME,
-                name,
-                "",
-                "a webhook event this crate does not know",
-            );
-        }
-        let Ok(paths) = W::unknown_fields(request) else {
+        use std::collections::HashSet;
+        use std::sync::{Mutex, OnceLock, PoisonError};
+        /// (provider, event, path or value type) already reported.
+        type Reported = HashSet<(&'static str, String, String)>;
+        static SEEN: OnceLock<Mutex<Reported>> = OnceLock::new();
+        let seen = SEEN.get_or_init(Default::default);
+        let mut seen = seen.lock().unwrap_or_else(PoisonError::into_inner);
+        let entry = (provider, event.to_owned(), item.to_owned());
+        if seen.contains(&entry) {
             return;
-        };
-        for path in &paths {
-            once(
-                W::NAME,
-                name,
-                path,
-                "a webhook field this crate does not read",
-            );
         }
-        for type_name in crate::de::unknown::last_other_values() {
-            once(
-                W::NAME,
-                name,
-                type_name,
-                "a webhook value this crate does not know",
-            );
+        if seen.len() >= MAX_REPORTED {
+            if seen.len() == MAX_REPORTED {
+                seen.insert((provider, String::new(), "…".to_owned()));
+                tracing::info!(
+                    limit = MAX_REPORTED,
+                    "webhook: unknown fields are no longer reported, the limit was reached"
+                );
+            }
+            return;
         }
-    }
-}
-
-/// Logs `what` about (`provider`, `event`, `item`) the first time it is seen in this process,
-/// remembering at most [`MAX_REPORTED`] of them (then it stops, saying so once).
-#[cfg(feature = "tracing")]
-fn once(provider: &'static str, event: &str, item: &str, what: &'static str) {
-    use std::collections::HashSet;
-    use std::sync::{Mutex, OnceLock, PoisonError};
-    /// (provider, event, path or value type) already reported.
-    type Reported = HashSet<(&'static str, String, String)>;
-    static SEEN: OnceLock<Mutex<Reported>> = OnceLock::new();
-    let seen = SEEN.get_or_init(Default::default);
-    let mut seen = seen.lock().unwrap_or_else(PoisonError::into_inner);
-    let entry = (provider, event.to_owned(), item.to_owned());
-    if seen.contains(&entry) {
-        return;
-    }
-    if seen.len() >= MAX_REPORTED {
-        if seen.len() == MAX_REPORTED {
-            seen.insert((provider, String::new(), "…".to_owned()));
-            tracing::info!(
-                limit = MAX_REPORTED,
-                "webhook: unknown fields are no longer reported, the limit was reached"
-            );
+        seen.insert(entry);
+        match item {
+            "" => tracing::info!(provider, event, "{what}"),
+            path => tracing::info!(provider, event, path, "{what}"),
         }
-        return;
-    }
-    seen.insert(entry);
-    match item {
-        "" => tracing::info!(provider, event, "{what}"),
-        path => tracing::info!(provider, event, path, "{what}"),
     }
 }
 

@@ -6,7 +6,6 @@ use std::borrow::Cow;
 use std::fmt;
 use std::time::Duration;
 
-use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
 use crate::{Delivery, Error, ParseError, Request, VerifyError};
@@ -194,24 +193,7 @@ pub trait Provider {
     fn unknown_fields(request: &Request<'_>) -> Result<Vec<String>, Error>;
 }
 
-/// The most paths [`Provider::unknown_fields`] reports for one request; the rest of a body
-/// that has more is still read, and its further paths are left out.
-///
-/// ```
-/// use commerce_webhooks::{kinguin, Provider, Request, MAX_UNKNOWN_FIELDS};
-///
-/// let members: Vec<String> = (0..2 * MAX_UNKNOWN_FIELDS).map(|n| format!(r#""extra{n}":0"#)).collect();
-/// let body = format!(
-///     r#"{{"orderId":"PHS84FJAG5U","status":"canceled","updatedAt":"2020-10-16T11:24:08Z",{}}}"#,
-///     members.join(",")
-/// );
-/// let headers = [("X-Event-Name", "order.status")];
-/// let paths = kinguin::Webhook::unknown_fields(&Request::new(&headers, body.as_bytes()))?;
-/// assert_eq!(paths.len(), MAX_UNKNOWN_FIELDS);
-/// assert_eq!(paths[0], "extra0");
-/// # Ok::<(), commerce_webhooks::Error>(())
-/// ```
-pub const MAX_UNKNOWN_FIELDS: usize = 1000;
+pub use crate::de::unknown::MAX_UNKNOWN_FIELDS;
 
 /// What every provider's top-level event offers, whatever its shape.
 pub trait WebhookEvent {
@@ -272,51 +254,7 @@ macro_rules! webhook_event {
 
 pub(crate) use webhook_event;
 
-/// The longest [`WebhookEvent::idempotency_key`], in bytes.
-pub const MAX_IDEMPOTENCY_KEY_LEN: usize = 128;
-
-/// `key` when it fits in [`MAX_IDEMPOTENCY_KEY_LEN`] bytes, else `sha256:` and the hex of its
-/// SHA-256 (71 bytes).
-pub(crate) fn bounded_key(key: Cow<'_, str>) -> Cow<'_, str> {
-    if key.len() <= MAX_IDEMPOTENCY_KEY_LEN {
-        return key;
-    }
-    Cow::Owned(format!(
-        "sha256:{}",
-        hex::encode(Sha256::digest(key.as_bytes()))
-    ))
-}
-
-/// The idempotency key of an event that has no id: `sha256:` and the hex of a SHA-256 over the
-/// event's name and its typed content as the crate serializes it. It tells apart any two events
-/// that differ in a value the crate reads, is the same for a retry, and never holds body text,
-/// so it can be logged. A [`Delivery`]'s key also covers what the crate does not read.
-pub(crate) fn content_key<T: serde::Serialize + ?Sized>(
-    name: &str,
-    content: &T,
-) -> Cow<'static, str> {
-    let mut digest = Sha256::new();
-    digest.update((name.len() as u64).to_be_bytes());
-    digest.update(name.as_bytes());
-    // Serializing the crate's typed values cannot fail; if it ever did, the name alone would
-    // still key the event.
-    let _ = serde_json::to_writer(DigestWriter(&mut digest), content);
-    Cow::Owned(format!("sha256:{}", hex::encode(digest.finalize())))
-}
-
-/// Feeds what serde_json writes to a digest, without a buffer.
-struct DigestWriter<'d>(&'d mut Sha256);
-
-impl std::io::Write for DigestWriter<'_> {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.update(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
+pub use crate::key::MAX_IDEMPOTENCY_KEY_LEN;
 
 /// An answer to the provider, independent of any web framework: a status and, where the
 /// provider expects one, a JSON body. The `axum` and `actix-web` features turn it into a

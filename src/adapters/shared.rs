@@ -5,8 +5,8 @@ use std::fmt;
 
 use bytes::Bytes;
 
-use crate::observe::{self, Stopwatch, Trace};
-use crate::{Delivery, ParseError, Provider, Reply, VerifyError};
+use crate::observe::{self, Read, Stopwatch, Trace};
+use crate::{Delivery, ParseError, Provider, Reply, VerifyError, WebhookEvent};
 
 /// The largest body the extractors read when no [`BodyLimit`] is set: 256 KiB, well above
 /// any documented payload.
@@ -186,15 +186,66 @@ pub(super) fn verify<W: Provider>(
     let verify_us = authenticate(hook, request)?;
     let mut stopwatch = Stopwatch::start();
     let parsed = W::parse_request(request);
-    let trace = Trace::authentic(W::NAME, parsed.as_ref(), verify_us, stopwatch.lap());
+    let parse_us = stopwatch.lap();
+    let trace = with_read(&parsed, |read| {
+        Trace::authentic(W::NAME, read, verify_us, parse_us)
+    });
     match parsed {
         Ok(event) => {
             if hook.reports_unknown_fields() {
-                trace.in_scope(|| observe::report_unknown::<W>(request, &event));
+                trace.in_scope(|| report_unknown::<W>(request, &event));
             }
             Ok((Ok(event), trace))
         }
         Err(error) => Ok((Err(Unparsed::new::<W>(body.clone(), error)), trace)),
+    }
+}
+
+/// `trace` called with what a request was read as, for its span.
+fn with_read<E: WebhookEvent, T>(
+    parsed: &Result<E, ParseError>,
+    trace: impl FnOnce(Read<'_>) -> T,
+) -> T {
+    match parsed {
+        Ok(event) => trace(Read::Event {
+            name: event.name(),
+            id: event.id(),
+            key: &|| event.idempotency_key(),
+        }),
+        Err(error) => trace(Read::Unparsed(error)),
+    }
+}
+
+/// Reports what an authentic body carries that its event does not read: each new field path,
+/// unknown event name and unknown status value, once per process.
+fn report_unknown<W: Provider>(request: &crate::Request<'_>, event: &W::Event) {
+    let name = event.name();
+    if event.is_unknown() {
+        observe::unknown(
+            W::NAME,
+            name,
+            "",
+            "a webhook event this crate does not know",
+        );
+    }
+    let Ok(paths) = W::unknown_fields(request) else {
+        return;
+    };
+    for path in &paths {
+        observe::unknown(
+            W::NAME,
+            name,
+            path,
+            "a webhook field this crate does not read",
+        );
+    }
+    for type_name in crate::de::unknown::last_other_values() {
+        observe::unknown(
+            W::NAME,
+            name,
+            type_name,
+            "a webhook value this crate does not know",
+        );
     }
 }
 
@@ -239,7 +290,10 @@ pub(super) fn parse_view<'a, W: Provider>(
 ) -> Result<W::EventView<'a>, Unparsed> {
     let mut stopwatch = Stopwatch::start();
     let parsed = W::parse_request_view(request);
-    Trace::authentic(W::NAME, parsed.as_ref(), verify_us, stopwatch.lap());
+    let parse_us = stopwatch.lap();
+    with_read(&parsed, |read| {
+        Trace::authentic(W::NAME, read, verify_us, parse_us)
+    });
     parsed.map_err(|error| Unparsed::new::<W>(body.clone(), error))
 }
 

@@ -20,7 +20,26 @@ use serde::de::DeserializeSeed;
 use serde_ignored::Path;
 
 use super::body::{tracked, Context, Reader};
-use crate::{ParseError, MAX_UNKNOWN_FIELDS};
+use crate::ParseError;
+
+/// The most paths [`Provider::unknown_fields`](crate::Provider::unknown_fields) reports for one request; the rest of a body
+/// that has more is still read, and its further paths are left out.
+///
+/// ```
+/// use commerce_webhooks::{kinguin, Provider, Request, MAX_UNKNOWN_FIELDS};
+///
+/// let members: Vec<String> = (0..2 * MAX_UNKNOWN_FIELDS).map(|n| format!(r#""extra{n}":0"#)).collect();
+/// let body = format!(
+///     r#"{{"orderId":"PHS84FJAG5U","status":"canceled","updatedAt":"2020-10-16T11:24:08Z",{}}}"#,
+///     members.join(",")
+/// );
+/// let headers = [("X-Event-Name", "order.status")];
+/// let paths = kinguin::Webhook::unknown_fields(&Request::new(&headers, body.as_bytes()))?;
+/// assert_eq!(paths.len(), MAX_UNKNOWN_FIELDS);
+/// assert_eq!(paths[0], "extra0");
+/// # Ok::<(), commerce_webhooks::Error>(())
+/// ```
+pub const MAX_UNKNOWN_FIELDS: usize = 1000;
 
 /// Reads bodies as the parse does, collecting the paths of the members their types skip: keys
 /// joined by `.`, an array's elements as `[]` after its key, each path once in the order first
@@ -124,7 +143,7 @@ pub(crate) fn heard_other(type_name: &'static str) {
 
 /// The status types that read a value they do not know in this thread's last listening pass
 /// (the last [`Provider::unknown_fields`](crate::Provider::unknown_fields) call).
-#[cfg_attr(not(feature = "tracing"), allow(dead_code))]
+#[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
 pub(crate) fn last_other_values() -> Vec<&'static str> {
     LAST_OTHER_VALUES.with(|last| last.borrow().clone())
 }

@@ -22,7 +22,7 @@ use std::borrow::Cow;
 use super::{Address, Event, EventKind, Item, Order, OrderStatus};
 use crate::de::cursor::{first, name, Cursor, InOrder};
 use crate::de::lenient::parse_datetime;
-use crate::leasing;
+use crate::key::is_usable_id;
 use crate::order_id::OrderId;
 use crate::EventText;
 
@@ -54,7 +54,7 @@ pub(super) fn read_order_event<'a, S: EventText<'a>>(body: &'a [u8]) -> Option<E
     cursor.end()?;
     Some(Event {
         // A blank id is an error, which serde's path reports.
-        id: text(id.filter(|id| leasing::is_usable_id(id))?),
+        id: text(id.filter(|id| is_usable_id(id))?),
         kind: kind?,
     })
 }

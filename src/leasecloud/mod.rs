@@ -443,7 +443,7 @@ impl<S: AsRef<str>> Event<S> {
     /// the unlikely case that it is longer than
     /// [`MAX_IDEMPOTENCY_KEY_LEN`](crate::MAX_IDEMPOTENCY_KEY_LEN) bytes).
     pub fn idempotency_key(&self) -> Cow<'_, str> {
-        crate::provider::bounded_key(Cow::Borrowed(self.id.as_ref()))
+        crate::key::bounded_key(Cow::Borrowed(self.id.as_ref()))
     }
 
     /// The order the event is about; `None` for tariff updates and unknown actions.

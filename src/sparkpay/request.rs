@@ -11,7 +11,7 @@ use serde::{Serialize, Serializer};
 
 use super::{EventType, SparkPay};
 use crate::de::body::{self, Context, Parse, Reader};
-use crate::provider::content_key;
+use crate::key::content_key;
 use crate::webhook::Spec;
 use crate::ParseError;
 
