@@ -127,6 +127,10 @@ impl Spec for Montly {
         scan_id(NAME_KEY, body)
     }
 
+    fn parsed_event_id(event: &Event) -> Option<&str> {
+        Some(&event.id)
+    }
+
     /// Montly retries until it gets a 200, whatever the body: an authentic event whose body
     /// does not parse is answered 200 once it is stored, so it is not sent 12 times over 7
     /// days.

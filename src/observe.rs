@@ -26,6 +26,8 @@ use std::borrow::Cow;
 use crate::{ParseError, VerifyError};
 
 /// What an authentic request was read as, for its span.
+// Read only by the span, which exists with the `tracing` feature.
+#[cfg_attr(not(feature = "tracing"), allow(dead_code))]
 pub(crate) enum Read<'a> {
     /// An event: its name and id, and its idempotency key, computed only when a subscriber
     /// takes the span (a content digest costs a serialization).

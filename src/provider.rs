@@ -113,6 +113,19 @@ pub trait Provider {
     /// that verified: see [`Delivery`] for what a record promises.
     fn delivery(request: &Request<'_>, received_at: OffsetDateTime) -> Delivery;
 
+    /// [`Provider::delivery`] for a request that [`Provider::parse_request`] already parsed
+    /// into `parsed`, which saves reading the body for its event id again. For the crate's
+    /// adapters: `parsed` must be this request's own parse.
+    #[doc(hidden)]
+    fn delivery_of_parsed(
+        request: &Request<'_>,
+        received_at: OffsetDateTime,
+        parsed: Result<&Self::Event, &ParseError>,
+    ) -> Delivery {
+        let _ = parsed;
+        Self::delivery(request, received_at)
+    }
+
     /// The event of a record made by [`Provider::delivery`] (or stored, then read back).
     ///
     /// # Errors

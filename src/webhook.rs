@@ -82,6 +82,13 @@ pub trait Spec: Sealed + Sized + 'static {
         None
     }
 
+    /// The id [`Spec::event_id`] reads, taken from the body's parsed event, so that a receiver
+    /// that parsed it does not read the body again.
+    fn parsed_event_id(event: &Self::Event) -> Option<&str> {
+        let _ = event;
+        None
+    }
+
     /// See [`Provider::unparsed_reply`].
     fn unparsed_reply(error: &ParseError) -> Reply;
 
@@ -476,6 +483,18 @@ impl<P: Spec> Provider for Webhook<P> {
 
     fn delivery(request: &Request<'_>, received_at: OffsetDateTime) -> Delivery {
         Self::record(request, received_at, None)
+    }
+
+    fn delivery_of_parsed(
+        request: &Request<'_>,
+        received_at: OffsetDateTime,
+        parsed: Result<&P::Event, &ParseError>,
+    ) -> Delivery {
+        Self::record(
+            request,
+            received_at,
+            parsed.ok().and_then(P::parsed_event_id),
+        )
     }
 
     fn parse_delivery(delivery: &Delivery) -> Result<P::Event, Error> {

@@ -53,6 +53,12 @@ where
     let request = arrived.request();
     let at_the_edge = hook.verify_request(&request).unwrap();
     let delivery = P::delivery(&request, AT);
+    // The adapters make the record from their parse; it must be the one read from the body.
+    let parsed = P::parse_request(&request);
+    assert_eq!(
+        P::delivery_of_parsed(&request, AT, parsed.as_ref()),
+        delivery
+    );
     assert_eq!(delivery.provider(), P::NAME);
     assert_eq!(delivery.body(), arrived.body.as_slice());
     assert_eq!(delivery.received_at(), AT);
@@ -259,8 +265,13 @@ fn a_content_key_covers_fields_the_crate_does_not_read_and_holds_no_body_text() 
 fn an_unparsed_body_keeps_its_event_id_as_key() {
     let body = br#"{"id":"evt:broken","action":"order.created","data":{"totalAmount":[]}}"#;
     let headers: [(&str, &str); 0] = [];
-    let delivery = leasecloud::Webhook::delivery(&Request::new(&headers, body), AT);
+    let request = Request::new(&headers, body);
+    let delivery = leasecloud::Webhook::delivery(&request, AT);
     assert_eq!(delivery.key(), "evt:broken");
+    let parsed = leasecloud::Webhook::parse_request(&request);
+    assert!(parsed.is_err());
+    let from_the_parse = leasecloud::Webhook::delivery_of_parsed(&request, AT, parsed.as_ref());
+    assert_eq!(from_the_parse.key(), "evt:broken");
     // A blank id is no key: the body's digest is.
     let blank = br#"{"id":" ","action":"order.signed","data":{"orderId":"1"}}"#;
     let delivery = leasecloud::Webhook::delivery(&Request::new(&headers, blank), AT);

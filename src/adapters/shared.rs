@@ -183,6 +183,27 @@ pub(super) fn verify<W: Provider>(
     request: &crate::Request<'_>,
     body: &Bytes,
 ) -> Result<(Result<W::Event, Unparsed>, Trace), Rejection> {
+    let (parsed, trace) = verify_and_parse(hook, request)?;
+    Ok((unparsed_with_body::<W>(parsed, body), trace))
+}
+
+/// [`verify`], with the request's record, which carries the delivery's span on to a guard.
+pub(super) fn receive<W: Provider>(
+    hook: &W,
+    request: &crate::Request<'_>,
+    body: &Bytes,
+) -> Result<Received<W>, Rejection> {
+    let (parsed, trace) = verify_and_parse(hook, request)?;
+    let received_at = time::OffsetDateTime::now_utc();
+    let delivery = W::delivery_of_parsed(request, received_at, parsed.as_ref()).traced(trace);
+    let event = unparsed_with_body::<W>(parsed, body);
+    Ok(Received { delivery, event })
+}
+
+fn verify_and_parse<W: Provider>(
+    hook: &W,
+    request: &crate::Request<'_>,
+) -> Result<(Result<W::Event, ParseError>, Trace), Rejection> {
     let verify_us = authenticate(hook, request)?;
     let mut stopwatch = Stopwatch::start();
     let parsed = W::parse_request(request);
@@ -190,15 +211,19 @@ pub(super) fn verify<W: Provider>(
     let trace = with_read(&parsed, |read| {
         Trace::authentic(W::NAME, read, verify_us, parse_us)
     });
-    match parsed {
-        Ok(event) => {
-            if hook.reports_unknown_fields() {
-                trace.in_scope(|| report_unknown::<W>(request, &event));
-            }
-            Ok((Ok(event), trace))
+    if let Ok(event) = &parsed {
+        if hook.reports_unknown_fields() {
+            trace.in_scope(|| report_unknown::<W>(request, event));
         }
-        Err(error) => Ok((Err(Unparsed::new::<W>(body.clone(), error)), trace)),
     }
+    Ok((parsed, trace))
+}
+
+fn unparsed_with_body<W: Provider>(
+    parsed: Result<W::Event, ParseError>,
+    body: &Bytes,
+) -> Result<W::Event, Unparsed> {
+    parsed.map_err(|error| Unparsed::new::<W>(body.clone(), error))
 }
 
 /// `trace` called with what a request was read as, for its span.
@@ -268,17 +293,6 @@ pub(super) fn authenticate<W: Provider>(
             Err(Rejection::NotAuthentic(error))
         }
     }
-}
-
-/// [`verify`], with the request's record, which carries the delivery's span on to a guard.
-pub(super) fn receive<W: Provider>(
-    hook: &W,
-    request: &crate::Request<'_>,
-    body: &Bytes,
-) -> Result<Received<W>, Rejection> {
-    let (event, trace) = verify(hook, request, body)?;
-    let delivery = W::delivery(request, time::OffsetDateTime::now_utc()).traced(trace);
-    Ok(Received { delivery, event })
 }
 
 /// The event of a request whose signature was verified: what the `VerifiedRequest` extractors

@@ -152,6 +152,10 @@ impl Spec for LeaseCloud {
         scan_id(NAME_KEY, body)
     }
 
+    fn parsed_event_id(event: &Event) -> Option<&str> {
+        Some(&event.id)
+    }
+
     /// An authentic event whose body does not parse is still acknowledged, once stored, with
     /// its event id and, whenever the body names it (`data.orderId`, else `data.id`), its
     /// order id, which LeaseCloud's page asks for: otherwise LeaseCloud sends it again and
