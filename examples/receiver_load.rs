@@ -218,7 +218,10 @@ async fn unknown(
     // The extractor's own path, with a Webhook that reports: what `Verified` runs when the
     // Webhook in the state was built with `report_unknown_fields`.
     let request = commerce_webhooks::Request::new(&headers, &body);
-    let event = hook.0.verify_request(&request).map_err(|_| StatusCode::UNAUTHORIZED)?;
+    let event = hook
+        .0
+        .verify_request(&request)
+        .map_err(|_| StatusCode::UNAUTHORIZED)?;
     black_box(leasecloud::Webhook::unknown_fields(&request).ok());
     Ok(leasecloud::Acknowledgement::for_event(&event))
 }

@@ -15,7 +15,9 @@ use commerce_webhooks::sparkpay::{
     DiscountReply, ItemStatus, PaymentReply, PriceReply, ProductStatusReply, Request, TaxReply,
     ValidationReply,
 };
-use commerce_webhooks::{ezq, kinguin, leasecloud, montly, sparkpay, Reply, Secret};
+use commerce_webhooks::{
+    ezq, kinguin, leasecloud, montly, sparkpay, Delivery, Provider, Reply, Secret,
+};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Everything the handlers need: one verifier per provider, built once at start-up, the
@@ -72,21 +74,43 @@ impl Guards {
 /// What a handler answers: its reply, or the guard's answer for a repeat.
 pub type Answer = Outcome<Reply, Infallible>;
 
-/// Authentic requests whose body did not parse, exactly as received. A real receiver writes
-/// them to its database or a queue; this one keeps them in memory.
+/// Authentic requests whose body did not parse, kept as their records: the JSON a real receiver
+/// writes to its database or a queue, with everything a later parse needs (Kinguin's event
+/// name, Spark Pay's type). This one keeps them in memory.
 #[derive(Clone, Default)]
-pub struct DeadLetters(pub Arc<Mutex<Vec<(&'static str, Unparsed)>>>);
+pub struct DeadLetters(pub Arc<Mutex<Vec<DeadLetter>>>);
+
+/// One authentic request that did not parse.
+pub struct DeadLetter {
+    pub provider: &'static str,
+    /// What the extractor handed over: the parse error, the body, the id and name it read.
+    pub unparsed: Unparsed,
+    /// The `Delivery` record as JSON, for [`work`] to parse again.
+    pub record: String,
+}
 
 impl DeadLetters {
-    /// Keeps the request, then answers what stops the provider from sending it again.
-    pub fn keep(&self, provider: &'static str, unparsed: Unparsed) -> Reply {
+    /// Keeps the request's record, then answers what stops the provider from sending it again.
+    pub fn keep(&self, provider: &'static str, delivery: &Delivery, unparsed: Unparsed) -> Reply {
         eprintln!("{provider}: kept an unparsed body ({})", unparsed.error);
         let reply = unparsed.reply().clone();
+        let record = serde_json::to_string(delivery).expect("a record serializes");
         if let Ok(mut kept) = self.0.lock() {
-            kept.push((provider, unparsed));
+            kept.push(DeadLetter {
+                provider,
+                unparsed,
+                record,
+            });
         }
         reply
     }
+}
+
+/// The worker's side of the hand-off, the same for every provider: a record read back from
+/// the queue, parsed (after an upgrade of the crate, say) as the receiver would have.
+pub fn work<P: Provider>(record: &str) -> Result<P::Event, commerce_webhooks::Error> {
+    let delivery: Delivery = serde_json::from_str(record).expect("a record the receiver wrote");
+    P::parse_delivery(&delivery)
 }
 
 /// LeaseCloud calls again until it gets its acknowledgement with a 200.
@@ -95,13 +119,15 @@ pub async fn leasecloud(
     dead: &DeadLetters,
     Received { delivery, event }: Received<leasecloud::Webhook>,
 ) -> Answer {
+    // Borrowed by the handler (for a dead letter's record) and by the guard alike.
+    let delivery = &delivery;
     let handle = || async move {
         Ok(match event {
             Ok(event) => leasecloud::Acknowledgement::for_event(&event).into(),
-            Err(unparsed) => dead.keep("LeaseCloud", unparsed),
+            Err(unparsed) => dead.keep("LeaseCloud", delivery, unparsed),
         })
     };
-    guards.leasecloud.run(&delivery, handle).await
+    guards.leasecloud.run(delivery, handle).await
 }
 
 pub async fn montly(
@@ -109,16 +135,17 @@ pub async fn montly(
     dead: &DeadLetters,
     Received { delivery, event }: Received<montly::Webhook>,
 ) -> Answer {
+    let delivery = &delivery;
     let handle = || async move {
         Ok(match event {
             Ok(event) => {
                 println!("Montly {} {}", event.id, event.name());
                 Reply::ok()
             }
-            Err(unparsed) => dead.keep("Montly", unparsed),
+            Err(unparsed) => dead.keep("Montly", delivery, unparsed),
         })
     };
-    guards.montly.run(&delivery, handle).await
+    guards.montly.run(delivery, handle).await
 }
 
 pub async fn ezq(
@@ -126,16 +153,17 @@ pub async fn ezq(
     dead: &DeadLetters,
     Received { delivery, event }: Received<ezq::Webhook>,
 ) -> Answer {
+    let delivery = &delivery;
     let handle = || async move {
         Ok(match event {
             Ok(event) => {
                 println!("EZQ {} {}", event.name(), delivery_key_note(&event));
                 Reply::ok()
             }
-            Err(unparsed) => dead.keep("EZQ", unparsed),
+            Err(unparsed) => dead.keep("EZQ", delivery, unparsed),
         })
     };
-    guards.ezq.run(&delivery, handle).await
+    guards.ezq.run(delivery, handle).await
 }
 
 /// Kinguin wants a 2xx with an empty body; the TEST URL button gets the same.
@@ -144,16 +172,17 @@ pub async fn kinguin(
     dead: &DeadLetters,
     Received { delivery, event }: Received<kinguin::Webhook>,
 ) -> Answer {
+    let delivery = &delivery;
     let handle = || async move {
         Ok(match event {
             Ok(event) => {
                 println!("Kinguin {:?} {:?}", event.name(), event.subject());
                 Reply::no_content()
             }
-            Err(unparsed) => dead.keep("Kinguin", unparsed),
+            Err(unparsed) => dead.keep("Kinguin", delivery, unparsed),
         })
     };
-    guards.kinguin.run(&delivery, handle).await
+    guards.kinguin.run(delivery, handle).await
 }
 
 /// Spark Pay waits up to 3 seconds for a typed reply to its synchronous events; the guard
@@ -163,13 +192,14 @@ pub async fn sparkpay(
     dead: &DeadLetters,
     Received { delivery, event }: Received<sparkpay::Webhook>,
 ) -> Answer {
+    let delivery = &delivery;
     let handle = || async move {
         Ok(match event {
             Ok(request) => sparkpay_reply(request),
-            Err(unparsed) => dead.keep("Spark Pay", unparsed),
+            Err(unparsed) => dead.keep("Spark Pay", delivery, unparsed),
         })
     };
-    guards.sparkpay.run(&delivery, handle).await
+    guards.sparkpay.run(delivery, handle).await
 }
 
 fn delivery_key_note(event: &ezq::Event) -> String {
