@@ -27,8 +27,8 @@
 //!   a `leasecloud::EventView` (text borrowed from the body), and the same acknowledgement.
 //! - `/guarded`: the crate's `Received<leasecloud::Webhook>` extractor and a duplicate `Guard`
 //!   on a `MemoryStore`: each delivery claimed, handled and completed. The driver sends each
-//!   request a new delivery (bodies of 100,000 event ids in turn, and a keep window of 1 ms,
-//!   so an id that comes round again is new again).
+//!   request a new delivery (`run.sh` sends 20,000 event ids in turn, and the keep window is
+//!   1 ms, so an id that comes round again is new again).
 //! - `/guarded-redis`: the same on a `RedisStore`, when `REDIS_URL` names one at start-up.
 //! - `/unknown` (feature `tracing`): `/verified` with the unknown-field report on.
 //!
