@@ -20,7 +20,7 @@ use actix_web::{web, App, HttpServer};
 use commerce_webhooks::actix::Received;
 use commerce_webhooks::{ezq, kinguin, leasecloud, montly, sparkpay};
 use commerce_webhooks_redis::RedisStore;
-pub use support::{hooks_from, work, Answer, DeadLetter, DeadLetters, Guards, Hooks, Unparsed};
+pub use support::{hooks_from, work, Answer, DeadLetter, DeadLetters, Guards, Hooks};
 
 /// Registers the verifiers and routes on an app: `App::new().configure(|c| routes(c, &hooks))`.
 pub fn routes(config: &mut web::ServiceConfig, hooks: &Hooks) {

@@ -22,7 +22,7 @@ use axum::Router;
 use commerce_webhooks::axum::Received;
 use commerce_webhooks::{ezq, kinguin, leasecloud, montly, sparkpay};
 use commerce_webhooks_redis::RedisStore;
-pub use support::{hooks_from, work, Answer, DeadLetter, DeadLetters, Guards, Hooks, Unparsed};
+pub use support::{hooks_from, work, Answer, DeadLetter, DeadLetters, Guards, Hooks};
 
 pub fn router(hooks: Hooks) -> Router {
     Router::new()

@@ -4,6 +4,7 @@
 
 #[path = "../../tests/common/mod.rs"]
 mod common;
+mod dead_letters;
 #[path = "../actix_receiver.rs"]
 #[allow(dead_code)]
 mod receiver;
@@ -14,7 +15,6 @@ use std::net::SocketAddr;
 use actix_web::dev::ServerHandle;
 use actix_web::{App, HttpServer};
 use commerce_webhooks::actix::BodyLimit;
-use commerce_webhooks::{ezq, kinguin, leasecloud, montly, sparkpay, Delivery, Error};
 
 /// Serves `hooks` on an ephemeral port, runs `test` against it, then stops the server.
 fn with_server<F, T>(hooks: receiver::Hooks, limit: Option<BodyLimit>, test: F)
@@ -54,28 +54,7 @@ fn every_provider_is_answered_as_it_expects_and_nothing_authentic_is_lost() {
     let hooks = hooks();
     let dead_letters = hooks.dead_letters.clone();
     with_server(hooks, None, common::check_every_case);
-    let kept = dead_letters
-        .0
-        .lock()
-        .unwrap()
-        .iter()
-        .map(
-            |receiver::DeadLetter {
-                 provider,
-                 unparsed,
-                 record,
-             }| {
-                check_record(provider, unparsed, record);
-                (
-                    *provider,
-                    unparsed.id.clone(),
-                    unparsed.name.clone(),
-                    unparsed.body.to_vec(),
-                )
-            },
-        )
-        .collect();
-    common::check_dead_letters(kept);
+    common::check_dead_letters(dead_letters::kept(&dead_letters));
 }
 
 #[test]
@@ -130,27 +109,4 @@ fn the_receiver_refuses_to_start_without_its_secrets_unless_asked_for_the_demo()
     assert!(error.contains("LEASECLOUD_SECRET is not set"), "{error}");
     assert!(error.contains("--demo"), "{error}");
     assert!(receiver::hooks_from(&["--demo".to_owned()], |_| None).is_ok());
-}
-
-/// A dead letter's record, read back by the example's worker, fails as the parse at the edge
-/// failed: same provider, same bytes, same event id and name.
-fn check_record(provider: &str, unparsed: &receiver::Unparsed, record: &str) {
-    let delivery: Delivery = serde_json::from_str(record).unwrap();
-    assert_eq!(delivery.provider(), provider);
-    assert_eq!(delivery.body(), &unparsed.body[..], "{record}");
-    let parsed = match provider {
-        "LeaseCloud" => receiver::work::<leasecloud::Webhook>(record).map(drop),
-        "Montly" => receiver::work::<montly::Webhook>(record).map(drop),
-        "EZQ" => receiver::work::<ezq::Webhook>(record).map(drop),
-        "Kinguin" => receiver::work::<kinguin::Webhook>(record).map(drop),
-        "Spark Pay" => receiver::work::<sparkpay::Webhook>(record).map(drop),
-        other => panic!("a dead letter of an unknown provider: {other}"),
-    };
-    let Err(Error::Parse(error)) = parsed else {
-        panic!("{provider}: the record parsed, or failed otherwise: {parsed:?}");
-    };
-    assert_eq!(error.provider, unparsed.error.provider, "{record}");
-    assert_eq!(error.id, unparsed.id, "{record}");
-    assert_eq!(error.event, unparsed.name, "{record}");
-    assert_eq!(error.path, unparsed.error.path, "{record}");
 }
