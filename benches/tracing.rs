@@ -34,6 +34,11 @@ use tracing::{Dispatch, Subscriber};
 use tracing_subscriber::layer::{Context as LayerContext, SubscriberExt};
 use tracing_subscriber::Layer;
 
+// The load benchmark's helper, so that both compact the sample alike.
+#[path = "../examples/support/json_text.rs"]
+#[allow(dead_code)]
+mod json_text;
+
 const SECRET: &str = "whsec_tracing_benchmark";
 /// New deliveries the guarded contenders take in turn; the store forgets one after
 /// [`KEEP_FOR`], long before it comes round again.
@@ -86,25 +91,8 @@ impl Signed {
     }
 }
 
-/// The sample without the whitespace between its tokens, members in the page's order.
-fn compact(json: &str) -> String {
-    let mut compact = String::with_capacity(json.len());
-    let (mut in_string, mut escaped) = (false, false);
-    for c in json.chars() {
-        if in_string {
-            (in_string, escaped) = (escaped || c != '"', !escaped && c == '\\');
-        } else if c == '"' {
-            in_string = true;
-        } else if c.is_ascii_whitespace() {
-            continue;
-        }
-        compact.push(c);
-    }
-    compact
-}
-
 fn deliveries(secret: &Secret) -> Vec<Signed> {
-    let body = compact(samples::LEASECLOUD[0].body);
+    let body = json_text::compact(samples::LEASECLOUD[0].body);
     let id = r#""id":"evt:e1f0aed8-883a-9751-74a3-48537d3d94ce""#;
     assert!(body.contains(id), "the sample's event id moved");
     let now = SystemTime::now()
